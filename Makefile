@@ -1,0 +1,58 @@
+# Everything a newcomer needs: `make run` and `make test`. Each target works from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: help install migrate demo run worker test lint format check messages bench clean
+
+help:
+	@echo "make run     - install, migrate, load demo content, start web server and worker"
+	@echo "make test    - install and run every test (SQLite, PostgreSQL, browser)"
+	@echo "make worker  - run the background task worker alone"
+	@echo "make lint    - ruff check and format check"
+	@echo "make format  - ruff format and fixes"
+	@echo "make bench   - run the benchmarks (results in docs/benchmarks.md)"
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+var:
+	mkdir -p var
+
+migrate: install var
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) devserver
+
+worker: migrate
+	$(MANAGE) db_worker --queue-name '*'
+
+test: install
+	$(BIN)/python scripts/run_tests.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Site-wide pieces: settings, frame templates, anti-spam, rendering, demo loading."""
+
+    name = "portal.core"
+    label = "core"
+    verbose_name = _("Portal core")

@@ -1,0 +1,113 @@
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.models import Locale, Page, Site
+
+from portal.core.hooks import COUNTRY_PANELS_HOOK
+
+register = template.Library()
+
+
+def _first_live_page_of_type(model_label: str) -> Page | None:
+    try:
+        model = apps.get_model(model_label)
+    except (LookupError, ValueError):
+        return None
+    page = model.objects.live().public().filter(locale__language_code=get_language()).first()
+    if page is None:
+        page = (
+            model.objects.live()
+            .public()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+    return page
+
+
+@register.simple_tag(takes_context=True)
+def section_page(context: template.Context, model_label: str) -> Page | None:
+    """The live page of a section type ("countries.CountryIndexPage") in the reader's language,
+    or in English when it has no translation; None when the section does not exist (yet)."""
+    cache = context.render_context.setdefault("portal_section_pages", {})
+    if model_label not in cache:
+        cache[model_label] = _first_live_page_of_type(model_label)
+    return cache[model_label]
+
+
+@register.simple_tag
+def localized(page: Page | None) -> Page | None:
+    """The reader's translation of a page, or the page itself."""
+    if page is None:
+        return None
+    return page.specific.localized
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict]:
+    """One entry per language: where the reader goes to read the current page in it."""
+    page = context.get("page")
+    request: HttpRequest | None = context.get("request")
+    links = []
+    current = get_language()
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            try:
+                locale = Locale.objects.get(language_code=code)
+            except Locale.DoesNotExist:
+                locale = None
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation and translation.live:
+                url = translation.get_url(request=request)
+        if url is None:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def country_panels(context: template.Context, country: object) -> SafeString:
+    """HTML fragments that other apps contribute to a country's page (see core.hooks)."""
+    request = context.get("request")
+    fragments = [fn(country, request) for fn in hooks.get_hooks(COUNTRY_PANELS_HOOK)]
+    return format_html_join("\n", "{}", ((f,) for f in fragments if f))
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context: template.Context) -> Page | None:
+    """The site's home page in the reader's language (or the default one)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.specific.localized
+
+
+@register.simple_tag(takes_context=True)
+def section_links(context: template.Context) -> list[dict]:
+    """Links to the portal's sections that exist (settings.PORTAL_SECTIONS), in order."""
+    current = context.get("page")
+    links = []
+    for label in settings.PORTAL_SECTIONS:
+        page = section_page(context, label)
+        if page is None:
+            continue
+        is_current = isinstance(current, Page) and (
+            current.pk == page.pk or current.path.startswith(page.path)
+        )
+        links.append(
+            {
+                "title": page.title,
+                "url": page.get_url(context.get("request")),
+                "page": page,
+                "current": is_current,
+            }
+        )
+    return links

@@ -1,0 +1,225 @@
+"""Settings shared by every environment. Environment-specific files import * from here."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+# Everything the running site writes (SQLite database, uploads, generated secrets) lives under var/.
+VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
+
+INSTALLED_APPS = [
+    # The portal's apps, by domain.
+    "portal.core",
+    "portal.home",
+    "portal.standardpages",
+    "portal.countries",
+    "portal.taxonomy",
+    "portal.sources",
+    "portal.mailer",
+    "portal.search",
+    # Wagtail
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    # Background tasks: Django's tasks API with a durable queue in the database.
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.core.middleware.SecurityHeadersMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "portal.core.context_processors.portal",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "portal.wsgi.application"
+
+
+# Database: SQLite under var/ unless DATABASE_URL says otherwise (PostgreSQL in production).
+def database_from_url(url: str) -> dict:
+    """Parse a database URL and add the options each engine needs to behave under load."""
+    config = dj_database_url.parse(url, conn_max_age=0)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Web workers and the task worker write concurrently: without these SQLite answers
+        # "database is locked". WAL lets readers proceed while one writer works.
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    return config
+
+
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Internationalisation. English is the default; Lao and Thai editions from the start.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("lo", "ລາວ"),
+    ("th", "ไทย"),
+]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+# Static files and uploads.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_URL = "/static/"
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Page editors with long StreamFields exceed Django's default of 1,000 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background tasks. Wagtail 8 itself queues search indexing and reference index updates here,
+# so a worker must run beside the web process (make run starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Cache: per-process memory by default; Redis when REDIS_URL is given, so that rate limits are
+# shared between web workers in production.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions are only created for people who log in or submit a form; anonymous readers get no
+# cookie at all (see docs/privacy in README).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Email. Development writes messages to var/mail/; production reads an SMTP server from the
+# environment (production.py).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trafficking Portal <portal@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "desk@localhost")
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Anti-Trafficking Portal"
+WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILEMBEDS_FINDERS: list = []  # embeds would make readers' browsers call third parties
+
+# The project's own name for itself, shown in page titles and emails.
+PORTAL_NAME = _("Anti-Trafficking Portal")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}
+
+# The sections linked from the site frame and the home page, as page types; a section appears
+# once a live page of that type exists (in the reader's language, or else in English).
+PORTAL_SECTIONS = [
+    "countries.CountryIndexPage",
+    "library.ResourceIndexPage",
+    "organizations.OrganizationIndexPage",
+    "updates.UpdateIndexPage",
+    "updates.EventIndexPage",
+    "inquiries.InquiryCornerPage",
+    "needs.NeedsBoardPage",
+    "newsletter.NewsletterPage",
+]

@@ -1,0 +1,32 @@
+"""Lean settings for the test suite. The database comes from DATABASE_URL (SQLite by default)."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *
+from .base import database_from_url
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-used-anywhere-else"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+
+# Test databases are created by pytest-django; SQLite tests use an in-memory database unless a
+# URL is given (the browser tests need a shared file because the live server runs in a thread).
+DATABASES = {
+    "default": database_from_url(os.environ.get("DATABASE_URL", "sqlite:///:memory:")),
+}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tasks run at once in tests; tests about the queue itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+_TMP = Path(tempfile.mkdtemp(prefix="portal-test-"))
+MEDIA_ROOT = _TMP / "media"
+STATIC_ROOT = _TMP / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing directory
+
+WAGTAILADMIN_BASE_URL = "http://testserver"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}

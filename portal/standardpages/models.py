@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.core.blocks import StandardStreamBlock
+
+
+class StandardPage(Page):
+    """A page of prose: About Us, How You Can Help, Privacy Policy and Disclaimer, and so on."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown under the title and in search results."),
+    )
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,103 @@
+"""The shared vocabulary (topics, with countries from the countries app) and curated related
+content, used by every content type."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+
+
+class TopicKind(models.TextChoices):
+    FORM_OF_EXPLOITATION = "form", _("Form of exploitation")
+    SECTOR = "sector", _("Sector")
+    VICTIM_GROUP = "group", _("Victim group")
+    THEME = "theme", _("Theme")
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A term of the shared vocabulary: a form of exploitation (forced labour), a sector
+    (fishing), a group (children) or a theme (prosecution, repatriation)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=TopicKind.choices)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["kind", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClassifiedMixin(models.Model):
+    """Countries and topics for a page type; the base of filters, facets and related content."""
+
+    countries = ParentalManyToManyField(
+        "countries.Country", blank=True, related_name="+", verbose_name=_("countries")
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", blank=True, related_name="+", verbose_name=_("topics")
+    )
+
+    classification_panels = [
+        MultiFieldPanel(
+            [FieldPanel("countries"), FieldPanel("topics")], heading=_("Countries and topics")
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class RelatedPage(Orderable):
+    """A curated "related page on this site" for any page."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_pages")
+    target = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+
+
+class RelatedLink(Orderable):
+    """A curated "related external link" for any page."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_links")
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address"), max_length=1000)
+    description = models.TextField(_("description"), blank=True, max_length=500)
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        blank=True,
+        help_text=_("Language code of the linked page, e.g. en, lo, th."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("language"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related external link")
+
+
+RELATED_CONTENT_PANELS = [
+    InlinePanel("related_pages", label=_("Related pages on this site")),
+    InlinePanel("related_links", label=_("Related external links")),
+]
