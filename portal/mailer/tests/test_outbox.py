@@ -61,6 +61,8 @@ def test_a_temporary_rejection_is_retried(smtp_server):
     assert len(smtp_server.messages) == 1
 
 
+# The worker closes its database connection when done: that needs a real transaction.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_with_the_database_queue_a_failure_schedules_a_retry(smtp_server):
     from django_tasks_db.models import DBTaskResult
