@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.taxonomy.models import RELATED_CONTENT_PANELS
 
 
 class StandardPage(Page):
@@ -19,7 +20,12 @@ class StandardPage(Page):
     )
     body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *RELATED_CONTENT_PANELS,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
