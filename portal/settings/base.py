@@ -16,9 +16,10 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.home",
     "portal.standardpages",
-    "portal.countries",
+    # Order matters for demo content (load_demo runs apps in this order).
     "portal.taxonomy",
     "portal.sources",
+    "portal.countries",
     "portal.mailer",
     "portal.search",
     # Wagtail
