@@ -37,7 +37,7 @@ run: demo
 	$(MANAGE) devserver
 
 worker: migrate
-	$(MANAGE) db_worker --queue-name '*'
+	$(MANAGE) worker
 
 test: install
 	$(BIN)/python scripts/run_tests.py

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         addrport = options["addrport"]
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         worker = subprocess.Popen(  # noqa: S603
-            [*manage, "db_worker", "--queue-name", "*", "--interval", "1"]
+            [*manage, "worker"]
         )
         web = subprocess.Popen([*manage, "runserver", addrport])  # noqa: S603
         time.sleep(1.5)
