@@ -209,6 +209,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
     },
 }
 

@@ -1,4 +1,5 @@
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,6 +15,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
+    @staticmethod
+    def _wait_for_port(addrport: str, web: subprocess.Popen, timeout: float = 30) -> None:
+        """Print the address only once the server answers, after its own start-up output."""
+        host, _, port = addrport.rpartition(":")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and web.poll() is None:
+            try:
+                with socket.create_connection((host or "127.0.0.1", int(port)), timeout=1):
+                    time.sleep(0.3)
+                    return
+            except OSError:
+                time.sleep(0.3)
+
     def handle(self, *args, **options) -> None:
         addrport = options["addrport"]
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
@@ -21,7 +35,7 @@ class Command(BaseCommand):
             [*manage, "worker"]
         )
         web = subprocess.Popen([*manage, "runserver", addrport])  # noqa: S603
-        time.sleep(1.5)
+        self._wait_for_port(addrport, web)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"The portal is running at http://{addrport}/"))
         self.stdout.write(f"Admin:   http://{addrport}/admin/")
