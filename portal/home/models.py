@@ -6,9 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.search.mixins import SegmentedSearchMixin
+from portal.search.text import plain_text
 
 
-class HomePage(Page):
+class HomePage(SegmentedSearchMixin, Page):
     """The front door: what the portal is and where each of its sections leads."""
 
     tagline = models.CharField(_("tagline"), max_length=200)
@@ -26,6 +28,7 @@ class HomePage(Page):
         index.SearchField("tagline"),
         index.SearchField("intro"),
         index.SearchField("body"),
+        *SegmentedSearchMixin.segmented_search_fields,
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -33,3 +36,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def display_date(self) -> None:
+        return None
+
+    def get_search_text(self) -> str:
+        return plain_text(self.tagline, self.intro, self.body)

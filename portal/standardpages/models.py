@@ -6,9 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.search.mixins import SegmentedSearchMixin
+from portal.search.text import plain_text
 
 
-class StandardPage(Page):
+class StandardPage(SegmentedSearchMixin, Page):
     """A page of prose: About Us, How You Can Help, Privacy Policy and Disclaimer, and so on."""
 
     intro = models.TextField(
@@ -24,7 +26,15 @@ class StandardPage(Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+        *SegmentedSearchMixin.segmented_search_fields,
     ]
 
     class Meta:
         verbose_name = _("standard page")
+
+    @property
+    def display_date(self) -> None:
+        return None  # undated prose; search falls back to the first publication date
+
+    def get_search_text(self) -> str:
+        return plain_text(self.intro, self.body)
