@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
 from portal.search.mixins import SegmentedSearchMixin
@@ -25,9 +24,7 @@ class HomePage(SegmentedSearchMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("tagline"),
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        # tagline, intro and body are indexed through get_search_text(), segmented.
         *SegmentedSearchMixin.segmented_search_fields,
     ]
 

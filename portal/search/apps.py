@@ -14,4 +14,5 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         slugs.allow_marks_in_unicode_slugs()
+        slugs.allow_marks_in_page_urls()
         pre_save.connect(slugs.fix_stripped_slug, dispatch_uid="portal_search_readable_slug")

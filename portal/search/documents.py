@@ -40,11 +40,12 @@ def searchable_page_models() -> list[type[Page]]:
 
 
 def vocabulary_terms(text: str) -> set[str]:
-    terms = set()
-    for word in words(text):
-        if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit():
-            terms.add(normalize_word(word))
-    return terms
+    # normalize_word() on the whole text at once: the same result, many times faster.
+    return {
+        word
+        for word in set(words(normalize_word(text)))
+        if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
+    }
 
 
 def _as_date(value) -> datetime.date | None:
@@ -67,7 +68,7 @@ class DocumentData:
 
     @property
     def terms(self) -> set[str]:
-        return vocabulary_terms(f"{self.title}\n{self.text}")
+        return vocabulary_terms(self.title) | vocabulary_terms(self.text)
 
 
 def document_data(page: Page) -> DocumentData:
@@ -122,8 +123,16 @@ def _add_terms(counts: Counter) -> None:
         f"INSERT INTO {table} (term, documents) VALUES (%s, %s) "  # noqa: S608 (table name)
         f"ON CONFLICT (term) DO UPDATE SET documents = {table}.documents + excluded.documents"
     )
+    items = sorted(counts.items())
     with connection.cursor() as cursor:
-        cursor.executemany(sql, sorted(counts.items()))
+        if connection.vendor == "postgresql":
+            # One statement for the whole batch instead of one per word.
+            cursor.execute(
+                sql.replace("VALUES (%s, %s)", "SELECT * FROM unnest(%s::text[], %s::int[])"),
+                [[t for t, _ in items], [n for _, n in items]],
+            )
+        else:
+            cursor.executemany(sql, items)
 
 
 def _remove_terms(terms: Iterable[str]) -> None:
@@ -150,7 +159,7 @@ def store(data: DocumentData) -> None:
             .only("title", "compressed_text")
             .first()
         )
-        old_terms = vocabulary_terms(f"{old.title}\n{old.text}") if old else set()
+        old_terms = (vocabulary_terms(old.title) | vocabulary_terms(old.text)) if old else set()
         new_terms = data.terms
         SearchDocument.objects.update_or_create(
             page_id=data.page_id,
@@ -176,7 +185,7 @@ def remove(page_ids: Iterable[int]) -> None:
         for document in SearchDocument.objects.filter(pk__in=page_ids).only(
             "title", "compressed_text"
         ):
-            _remove_terms(vocabulary_terms(f"{document.title}\n{document.text}"))
+            _remove_terms(vocabulary_terms(document.title) | vocabulary_terms(document.text))
             document.delete()
 
 

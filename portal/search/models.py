@@ -66,12 +66,13 @@ class SearchFacetValue(models.Model):
     class Meta:
         verbose_name = _("search facet value")
         verbose_name_plural = _("search facet values")
+        # One index serves both lookups: a document's values when counting, and "has this
+        # document this value" when filtering.
         constraints = [
             models.UniqueConstraint(
-                fields=["facet", "value", "document"], name="unique_search_facet_value"
+                fields=["document", "facet", "value"], name="unique_search_facet_value"
             )
         ]
-        indexes = [models.Index(fields=["document", "facet"], name="search_facet_doc")]
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"

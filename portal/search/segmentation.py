@@ -68,6 +68,13 @@ def segment(text: str) -> str:
     """Return text with spaces between the words of Lao, Thai, Khmer and Burmese runs."""
     if not text or not has_unspaced_script(text):
         return text
+    return _segment_cached(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _segment_cached(text: str) -> str:
+    # Indexing asks for the same page text several times (once per index column, and again for
+    # the vocabulary): segment it once.
     return re.sub(r" {2,}", " ", _UNSPACED_RUN.sub(_segment_run, text)).strip()
 
 

@@ -36,6 +36,18 @@ def allow_marks_in_unicode_slugs() -> None:
     validators.validate_unicode_slug.regex = re.compile(f"^[-\\w{_mark_class()}]+\\Z")
 
 
+def allow_marks_in_page_urls() -> None:
+    """Let Wagtail's catch-all page URL (`wagtail_serve`, `[\\w\\-]+` per slug) match and
+    reverse slugs with combining marks; without this such pages would have no URL."""
+    from wagtail import urls as wagtail_urls
+
+    for entry in wagtail_urls.urlpatterns:
+        if getattr(entry, "name", None) == "wagtail_serve":
+            pattern = entry.pattern
+            pattern._regex = pattern._regex.replace(r"\w\-", f"\\w\\-{_mark_class()}")
+            pattern.__dict__.pop("regex", None)  # compiled lazily from _regex
+
+
 def fix_stripped_slug(sender, instance, raw=False, **kwargs) -> None:
     """pre_save: give a new page the readable slug its title deserves."""
     if raw or not isinstance(instance, Page) or not instance._state.adding:

@@ -6,9 +6,10 @@ Thai or Lao fragment inside a longer word is never highlighted, and a light Engl
 folding highlights the forms PostgreSQL's stemming matches (traffickers, trafficked).
 """
 
+import functools
 import re
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .segmentation import normalize_word, pieces
@@ -18,6 +19,7 @@ _SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def stem(word: str) -> str:
     word = normalize_word(word)
     if word.isascii() and word.isalpha():
@@ -44,23 +46,26 @@ def _window(text: str, stems: set[str], length: int) -> tuple[int, int]:
 
 
 def snippet(text: str, words: set[str], length: int = SNIPPET_LENGTH) -> SafeString:
-    text = _SPACES.sub(" ", text or "").strip()
+    text = (text or "").strip()
     if not text:
         return mark_safe("")
     stems = {stem(w) for w in words}
     start, end = _window(text, stems, length)
-    parts = pieces(text[start:end])
+    parts = pieces(_SPACES.sub(" ", text[start:end]))
     # Drop cut words at the edges of the window.
     if start > 0 and len(parts) > 1:
         parts = parts[1:]
     if end < len(text) and len(parts) > 1:
         parts = parts[:-1]
-    html = []
+    html, plain = [], []
     for piece in parts:
-        if piece.strip() and stem(piece) in stems:
+        if (len(piece) > 1 or piece.isalnum()) and stem(piece) in stems:
+            html.append(escape("".join(plain)))
             html.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            html.append(escape(piece))
+            plain = []
+            continue
+        plain.append(piece)
+    html.append(escape("".join(plain)))
     body = "".join(html).strip()
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""

@@ -195,33 +195,30 @@ def _facets(state: SearchState, outcome: Outcome) -> list[dict]:
 
 def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list[dict]:
     ids = [hit.page_id for hit in outcome.hits]
-    docs = {
-        d.pk: d
-        for d in SearchDocument.objects.filter(pk__in=ids)
-        .select_related("content_type")
-        .prefetch_related("facets")
-    }
+    docs = SearchDocument.objects.filter(pk__in=ids).in_bulk()
     pages = Page.objects.filter(pk__in=ids).in_bulk()
     country_names = dict(Country.objects.values_list("iso2", "name"))
+    countries: dict[int, list[str]] = {}
+    for page_id, value in SearchFacetValue.objects.filter(
+        document_id__in=ids, facet=SearchFacetValue.COUNTRY
+    ).values_list("document_id", "value"):
+        countries.setdefault(page_id, []).append(country_names.get(value.upper(), value.upper()))
     words = query.highlight_words
     results = []
     for hit in outcome.hits:
         doc, page = docs.get(hit.page_id), pages.get(hit.page_id)
-        if doc is None or page is None:
+        url = page.get_url(request) if page else None
+        if doc is None or url is None:
             continue
-        model = doc.content_type.model_class()
+        model = ContentType.objects.get_for_id(doc.content_type_id).model_class()
         results.append(
             {
                 "title": doc.title,
-                "url": page.get_url(request),
+                "url": url,
                 "type": capfirst(model._meta.verbose_name) if model else "",
                 "date": doc.date,
                 "language": doc.language,
-                "countries": [
-                    country_names.get(f.value.upper(), f.value.upper())
-                    for f in doc.facets.all()
-                    if f.facet == SearchFacetValue.COUNTRY
-                ],
+                "countries": sorted(countries.get(hit.page_id, [])),
                 "snippet": snippet(doc.text, words),
             }
         )

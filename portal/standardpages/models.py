@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
 from portal.search.mixins import SegmentedSearchMixin
@@ -24,8 +23,7 @@ class StandardPage(SegmentedSearchMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        # intro and body are indexed through get_search_text(), segmented.
         *SegmentedSearchMixin.segmented_search_fields,
     ]
 

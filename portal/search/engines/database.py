@@ -23,11 +23,12 @@ ENTRY = "wagtailsearch_indexentry"
 class DatabaseEngine(Engine):
     # FROM/JOIN clause with aliases d (SearchDocument) and the match condition.
     source_sql = ""
+    join = "JOIN"
 
     def match(self, query: ParsedQuery) -> tuple[str, list]:
         raise NotImplementedError
 
-    def score(self, query: ParsedQuery) -> tuple[str, list]:
+    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
         raise NotImplementedError
 
     def _where(self, query: ParsedQuery, filters: Filters) -> tuple[str, list]:
@@ -62,7 +63,13 @@ class DatabaseEngine(Engine):
             return cursor.fetchall()
 
     def hits(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        sort: str,
+        offset: int,
+        limit: int,
+        total: int = 0,
     ) -> list[Hit]:
         where, params = self._where(query, filters)
         if sort in (NEWEST, OLDEST):
@@ -70,7 +77,7 @@ class DatabaseEngine(Engine):
             select, select_params = "0", []
             order = f"d.date IS NULL, d.date {direction}, d.page_id {direction}"
         else:
-            select, select_params = self.score(query)
+            select, select_params = self.score(query, total)
             order = "score DESC, d.page_id DESC"
         sql = (
             f"SELECT d.page_id, {select} AS score {self.source_sql} WHERE {where} "
@@ -120,7 +127,8 @@ class DatabaseEngine(Engine):
             placeholders = ", ".join(["%s"] * len(names))
             rows = self._rows(
                 f"SELECT fv.facet, fv.value, COUNT(*) {self.source_sql} "
-                f"JOIN {FACET} fv ON fv.document_id = d.page_id AND fv.facet IN ({placeholders}) "
+                f"{self.join} {FACET} fv ON fv.document_id = d.page_id "
+                f"AND fv.facet IN ({placeholders}) "
                 f"WHERE {where} GROUP BY fv.facet, fv.value",
                 [*names, *params],
             )
@@ -132,7 +140,7 @@ class DatabaseEngine(Engine):
         self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
     ) -> Outcome:
         total, facets = self.facets(query, filters)
-        hits = self.hits(query, filters, sort, offset, limit) if total and limit else []
+        hits = self.hits(query, filters, sort, offset, limit, total) if total and limit else []
         return Outcome(total=total, hits=hits, facets=facets)
 
     def count(self, query: ParsedQuery) -> int:
@@ -147,9 +155,12 @@ def _fts5_string(term: Term) -> str:
 
 
 class SQLiteEngine(DatabaseEngine):
+    # CROSS JOIN fixes the join order in SQLite: the full-text hits drive every query. Left to
+    # itself the planner may scan a facet table and run the MATCH once per row.
+    join = "CROSS JOIN"
     source_sql = (
-        f"FROM {ENTRY}_fts JOIN {ENTRY} e ON e.id = {ENTRY}_fts.rowid "
-        f"JOIN {DOC} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id"
+        f"FROM {ENTRY}_fts CROSS JOIN {ENTRY} e ON e.id = {ENTRY}_fts.rowid CROSS JOIN {DOC} d "
+        "ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id"
     )
 
     def match_expression(self, query: ParsedQuery) -> str:
@@ -163,7 +174,7 @@ class SQLiteEngine(DatabaseEngine):
     def match(self, query: ParsedQuery) -> tuple[str, list]:
         return f"{ENTRY}_fts MATCH %s", [self.match_expression(query)]
 
-    def score(self, query: ParsedQuery) -> tuple[str, list]:
+    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
         # bm25 is lower for better matches; columns: autocomplete, body, title.
         return f"-bm25({ENTRY}_fts, 0.0, 1.0, 4.0)", []
 
@@ -196,6 +207,11 @@ class PostgresEngine(DatabaseEngine):
         sql, params = self.tsquery(query)
         return f"(e.title || e.body) @@ {sql}", params
 
-    def score(self, query: ParsedQuery) -> tuple[str, list]:
+    # Ranking reads every match's whole tsvector (TOASTed for long pages): for queries that match
+    # very many pages, rank on the title vector alone, which is small and stored inline.
+    FULL_RANK_LIMIT = 3000
+
+    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
         sql, params = self.tsquery(query)
-        return f"ts_rank(%s::float4[], e.title || e.body, {sql})", [get_sql_weights(), *params]
+        vector = "e.title" if total > self.FULL_RANK_LIMIT else "e.title || e.body"
+        return f"ts_rank(%s::float4[], {vector}, {sql})", [get_sql_weights(), *params]

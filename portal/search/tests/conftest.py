@@ -2,6 +2,7 @@
 publishing so that indexing runs as it does on the site (the test settings run tasks at once)."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from portal.home.models import HomePage
@@ -28,6 +29,7 @@ def translated_home(home: HomePage, language: str) -> HomePage:
         return existing
     translation = home.copy_for_translation(locale)
     translation.save_revision().publish()
+    cache.delete("wagtail_site_root_paths")  # Wagtail's cache of site roots and their translations
     return translation.specific
 
 
