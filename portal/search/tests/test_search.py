@@ -15,8 +15,8 @@ from .conftest import add_page
 pytestmark = pytest.mark.django_db
 
 
-def titles(text: str, filters: Filters = Filters(), sort: str = RELEVANCE) -> list[str]:
-    outcome = get_engine().search(parse(text), filters, sort, 0, 50)
+def titles(text: str, filters: Filters | None = None, sort: str = RELEVANCE) -> list[str]:
+    outcome = get_engine().search(parse(text), filters or Filters(), sort, 0, 50)
     docs = SearchDocument.objects.in_bulk([h.page_id for h in outcome.hits])
     return [docs[h.page_id].title for h in outcome.hits]
 
