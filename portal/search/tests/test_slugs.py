@@ -25,6 +25,15 @@ def test_a_chosen_slug_is_kept(site_tree):
     assert page.slug == "lao-trafficking"
 
 
+# Management forms of the page's inline panels (related pages and links), empty.
+INLINE_FORMS = {
+    f"{prefix}-{field}": value
+    for prefix in ("related_pages", "related_links")
+    for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
+                         ("MAX_NUM_FORMS", "1000"))
+}  # fmt: skip
+
+
 def test_admin_auto_slug_is_made_readable(site_tree, client):
     admin = User.objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
@@ -33,7 +42,7 @@ def test_admin_auto_slug_is_made_readable(site_tree, client):
     response = client.post(
         url,
         {"title": "ການຄ້າມະນຸດ", "slug": "ການຄາມະນດ", "intro": "", "body-count": "0",
-         "action-publish": "publish"},
+         "action-publish": "publish", **INLINE_FORMS},
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     page = StandardPage.objects.get(title="ການຄ້າມະນຸດ")
@@ -42,7 +51,7 @@ def test_admin_auto_slug_is_made_readable(site_tree, client):
     edit = client.post(
         reverse("wagtailadmin_pages:edit", args=(page.pk,)),
         {"title": page.title, "slug": page.slug, "intro": "x", "body-count": "0",
-         "action-publish": "publish"},
+         "action-publish": "publish", **INLINE_FORMS},
     )  # fmt: skip
     assert edit.status_code == 302, edit.content.decode()[:2000]
 
