@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -76,9 +76,6 @@ class UpdatesRssFeed(Feed):
     def feed_copyright(self) -> str:
         return ""
 
-    def language(self) -> str:
-        return get_language() or settings.LANGUAGE_CODE
-
     def items(self, scope: FeedScope):
         items = in_language_of(UpdatePage.objects.live().public(), Locale.get_active())
         if scope.country:
@@ -95,7 +92,9 @@ class UpdatesRssFeed(Feed):
         return item.title
 
     def item_description(self, item: UpdatePage) -> str:
-        return item.summary
+        # Readers treat RSS descriptions and Atom summaries (type="html") as HTML: the plain-text
+        # summary is escaped so that "<" or "&" in it is shown, never interpreted.
+        return escape(item.summary)
 
     def item_link(self, item: UpdatePage) -> str:
         return item.get_url()
