@@ -38,13 +38,17 @@ def section_index_for(model: type[Page], locale: Locale) -> Page | None:
 
 
 def tagged_groups(
-    request: HttpRequest, condition: Q, listing_params: dict[str, str]
+    request: HttpRequest, conditions: list[Q], listing_params: dict[str, str]
 ) -> list[TaggedGroup]:
+    """Each condition is applied by its own filter() so that two conditions on the same
+    relation (two topics) mean "tagged with both", not "one topic that is both"."""
     locale = Locale.get_active()
     models = sorted(classified_page_models(), key=lambda m: getattr(m, "group_order", 100))
     groups = []
     for model in models:
-        items = in_language_of(model.objects.live().public(), locale).filter(condition)
+        items = in_language_of(model.objects.live().public(), locale)
+        for condition in conditions:
+            items = items.filter(condition)
         ordering = getattr(model, "date_ordering", ("-first_published_at",))
         items = items.distinct().order_by(*ordering)
         if not items.exists():

@@ -53,16 +53,19 @@ class NarrowForm(forms.Form):
     topic = forms.ChoiceField(label=gettext_lazy("Topic"), required=False)
     country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
 
-    def __init__(self, data: object, *, fixed: str) -> None:
+    def __init__(self, data: object, *, fixed: str, current_topic: str = "") -> None:
         super().__init__(data, auto_id="narrow-%s")
         any_option = [("", gettext_lazy("Any"))]
+        topics = {
+            t.slug: t.name
+            for t in Topic.objects.filter(locale=Locale.get_default())
+            if t.slug != current_topic
+        }
+        self.fields["topic"].choices = any_option + sorted(
+            topics.items(), key=lambda t: t[1].lower()
+        )
         if fixed == "topic":
-            del self.fields["topic"]
-        else:
-            topics = {t.slug: t.name for t in Topic.objects.filter(locale=Locale.get_default())}
-            self.fields["topic"].choices = any_option + sorted(
-                topics.items(), key=lambda t: t[1].lower()
-            )
+            self.fields["topic"].label = gettext_lazy("And topic")
         if fixed == "country":
             del self.fields["country"]
         else:
@@ -70,21 +73,21 @@ class NarrowForm(forms.Form):
                 (c.slug, c.name) for c in Country.objects.all()
             ]
 
-    def condition(self) -> tuple[Q, dict[str, str]]:
-        """The extra condition and the listing parameters that express it."""
-        condition, params = Q(), {}
+    def conditions(self) -> tuple[list[Q], dict[str, str]]:
+        """The extra conditions and the listing parameters that express them."""
+        conditions, params = [], {}
         if not self.is_bound:
-            return condition, params
+            return conditions, params
         self.is_valid()
         if topic_slug := self.cleaned_data.get("topic"):
             topic = topic_for_slug(topic_slug)
             if topic is not None:
-                condition &= topic_condition(topic)
+                conditions.append(topic_condition(topic))
                 params["topic"] = topic_slug
         if country_slug := self.cleaned_data.get("country"):
-            condition &= Q(countries__iso2=country_slug.upper())
+            conditions.append(Q(countries__iso2=country_slug.upper()))
             params["country"] = country_slug
-        return condition, params
+        return conditions, params
 
 
 def _tagged_response(
@@ -98,9 +101,13 @@ def _tagged_response(
     feeds: list[dict],
     extra: dict | None = None,
 ) -> TemplateResponse:
-    form = NarrowForm(request.GET or None, fixed=fixed)
-    narrowing, narrow_params = form.condition()
-    groups = tagged_groups(request, condition & narrowing, {**params, **narrow_params})
+    form = NarrowForm(request.GET or None, fixed=fixed, current_topic=params.get("topic", ""))
+    narrowing, narrow_params = form.conditions()
+    if fixed == "topic" and "topic" in narrow_params:
+        # The section listings filter by one topic: link them with the narrower one.
+        narrow_params = {**narrow_params}
+        params = {**params, "topic": narrow_params.pop("topic")}
+    groups = tagged_groups(request, [condition, *narrowing], {**params, **narrow_params})
     return TemplateResponse(
         request,
         "taxonomy/tagged.html",
