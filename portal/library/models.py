@@ -117,7 +117,6 @@ class ResourcePage(ClassifiedPage):
         *RELATED_CONTENT_PANELS,
     ]
     parent_page_types = ["library.ResourceIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("resource")

@@ -125,7 +125,6 @@ class OrganizationPage(ClassifiedPage):
         *RELATED_CONTENT_PANELS,
     ]
     parent_page_types = ["organizations.OrganizationIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("organisation")

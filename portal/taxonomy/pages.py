@@ -48,6 +48,8 @@ class ClassifiedPage(SegmentedSearchMixin, ClassifiedMixin, Page):
         *SegmentedSearchMixin.segmented_search_fields,
     ]
 
+    subpage_types: ClassVar[list[str]] = []  # items are leaves of their section
+
     class Meta:
         abstract = True
 

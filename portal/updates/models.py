@@ -69,7 +69,6 @@ class UpdatePage(ClassifiedPage):
         *RELATED_CONTENT_PANELS,
     ]
     parent_page_types = ["updates.UpdateIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("update")
@@ -210,7 +209,6 @@ class EventPage(ClassifiedPage):
         *RELATED_CONTENT_PANELS,
     ]
     parent_page_types = ["updates.EventIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("event")

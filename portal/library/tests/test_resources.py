@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -62,6 +63,10 @@ def test_choosing_an_existing_source_fills_empty_fields_and_keeps_one_record(sit
     )
     with pytest.raises(ProtectedError):
         imported.delete()
+    # Another resource cannot take the same record: the form says so (no database error).
+    with pytest.raises(ValidationError) as caught:
+        build.resource("Copy of the situation", source=imported)
+    assert "source" in caught.value.message_dict
 
 
 def test_a_translation_shares_the_original_source(site_tree):
