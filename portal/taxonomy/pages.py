@@ -86,7 +86,7 @@ class ClassifiedPage(SegmentedSearchMixin, ClassifiedMixin, Page):
         return None
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(SegmentedSearchMixin, Page):
     """A section's front page that lists its items with filters, sorting and pagination."""
 
     intro = models.TextField(
@@ -97,7 +97,11 @@ class SectionIndexPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        *SegmentedSearchMixin.segmented_search_fields,
+    ]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
@@ -119,6 +123,13 @@ class SectionIndexPage(Page):
         context["listing"] = result
         context["items"] = result.page(request.GET.get("page"), self.listing.per_page)
         return context
+
+    @property
+    def display_date(self) -> date | None:
+        return None  # a section is not dated content
+
+    def get_search_text(self) -> str:
+        return self.intro
 
     def get_meta_description(self) -> str:
         return self.search_description or self.intro
