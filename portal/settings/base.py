@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "portal.countries",
     "portal.mailer",
     "portal.search",
+    "portal.library",
+    "portal.organizations",
+    "portal.updates",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
