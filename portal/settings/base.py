@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "portal.sources",
     "portal.mailer",
     "portal.search",
+    "portal.inquiries",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
