@@ -93,7 +93,11 @@ def update_case(
                 }
             )
             inquiry.assignee = assignee
-            if assignee is not None and inquiry.status == Status.NEW and status is None:
+            if (
+                assignee is not None
+                and inquiry.status == Status.NEW
+                and status in (None, Status.NEW)
+            ):
                 status = Status.ASSIGNED
         if due_on is not ... and due_on != inquiry.due_on:
             changes.append(

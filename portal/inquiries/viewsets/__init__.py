@@ -48,7 +48,6 @@ class InquiryViewSet(ModelViewSet):
     def get_edit_view_kwargs(self, **kwargs):
         return {
             **self.get_common_view_kwargs(),
-            "template_name": CaseView.template_name,
             "qa_url_name": self.get_url_name("qa_draft"),
             "data_request_url_name": "inquiry_data_requests:index",
             **kwargs,

@@ -78,5 +78,8 @@ class InquiryIndexView(IndexView):
             DateColumn("submitted_at", label=_("Received"), sort_key="submitted_at"),
         ]
 
+    def get_list_more_buttons(self, instance) -> list:
+        return []  # the reference opens the case, where everything else is
+
     def get_base_queryset(self):
         return super().get_base_queryset().filter(queue=self.queue).select_related("assignee")
