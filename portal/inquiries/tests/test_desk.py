@@ -213,6 +213,7 @@ DESK_URLS = [
     "/admin/inquiries/qa/{pk}/",
     "/admin/contact_messages/",
     "/admin/inquiry_data_requests/?email=dara.sok@example.org",
+    "/admin/inquiry_statistics/",
 ]
 
 
@@ -255,6 +256,7 @@ def test_desk_members_see_the_menu_and_dashboard_summary(client, desk_site, desk
     client.force_login(desk_member)
     dashboard = client.get("/admin/").content.decode()
     assert "Research inquiries" in dashboard and "Contact messages" in dashboard
+    assert "Personal data requests" in dashboard and "Statistics" in dashboard
     assert "1 overdue inquiry" in dashboard and "1 new inquiry" in dashboard
     for url in DESK_URLS:
         assert client.get(url.format(pk=overdue.pk)).status_code in (200, 302), url

@@ -89,6 +89,17 @@ def test_purge_erases_personal_data_after_the_retention_period_and_keeps_statist
         kept.refresh_from_db()
         assert not kept.is_erased and kept.email
 
+    # The statistics still count the erased inquiry.
+    from portal.inquiries.statistics import for_year
+
+    stats = for_year(old.submitted_at.year)
+    assert stats.received == {"Research inquiries": 2}  # the third was sent years ago
+    assert ("Lao PDR", 1) in stats.by_country and ("Fishing", 1) in stats.by_topic
+    assert stats.answered == 1 and stats.answered_on_time == 1
+    client.force_login(desk_member)
+    page = client.get(f"/admin/inquiry_statistics/?year={old.submitted_at.year}").content.decode()
+    assert "Lao PDR" in page and "Fishing" in page
+
     # Running it again changes nothing.
     again = StringIO()
     call_command("purge_inquiries", stdout=again)

@@ -13,6 +13,7 @@ from .access import desk_only
 from .case import CaseView, QADraftView
 from .data_requests import DataRequestViewSet
 from .listing import InquiryIndexView
+from .statistics import StatisticsViewSet
 
 
 class InquiryViewSet(ModelViewSet):
@@ -99,13 +100,14 @@ contact_message_viewset = ContactMessageViewSet(
     VIEWSET_NAMES[Queue.GENERAL], menu_label=_("Contact messages"), icon="mail"
 )
 data_request_viewset = DataRequestViewSet()
+statistics_viewset = StatisticsViewSet()
 
 
 class InquiryDeskViewSetGroup(ViewSetGroup):
     menu_label = _("Inquiry desk")
     menu_icon = "help"
     menu_order = 250
-    items = (inquiry_viewset, contact_message_viewset, data_request_viewset)
+    items = (inquiry_viewset, contact_message_viewset, data_request_viewset, statistics_viewset)
 
 
 inquiry_desk = InquiryDeskViewSetGroup()
