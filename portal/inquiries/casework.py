@@ -7,7 +7,6 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.log_actions import log
@@ -27,7 +26,7 @@ def due_date_from(start: date) -> date:
     return add_working_days(start, setting("PORTAL_INQUIRY_TARGET_WORKING_DAYS"))
 
 
-def submit(queue: str, data: dict, request: HttpRequest | None = None) -> Inquiry:
+def submit(queue: str, data: dict) -> Inquiry:
     """Store a submission from a public form, then queue its acknowledgement.
 
     The inquiry is committed before any email work starts, so a problem with email (or with

@@ -51,17 +51,16 @@ def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
             if refused:
                 form.add_error(None, refused)
             else:
-                inquiry = casework.submit(page.queue, form.cleaned_data, request)
+                inquiry = casework.submit(page.queue, form.cleaned_data)
                 request.session[SESSION_KEY] = inquiry.reference
                 return HttpResponseRedirect(
                     page.get_url(request) + page.reverse_subpage("thanks_route")
                 )
-        status = 200  # not 400: proxies may replace error pages, losing what was typed
     else:
         form = _make_form(page, request)
-        status = 200
+    # A refused form is answered with 200, not 400: some proxies replace error pages with
+    # their own, which would lose what the person typed.
     response = page.render(request, context_overrides={"form": form})
-    response.status_code = status
     add_never_cache_headers(response)  # it carries a CSRF token and the person's input
     return response
 

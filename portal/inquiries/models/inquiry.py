@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..conf import setting
+
 
 class Queue(models.TextChoices):
     RESEARCH = "research", _("Research inquiries")
@@ -138,6 +140,11 @@ class Inquiry(models.Model):
     @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
+
+    @property
+    def preferred_language_label(self) -> str:
+        labels = dict(setting("PORTAL_INQUIRY_ANSWER_LANGUAGES"))
+        return labels.get(self.preferred_language, self.preferred_language)
 
     @property
     def summary(self) -> str:

@@ -84,6 +84,8 @@ def test_mistakes_are_explained_accessibly(person_site, page: BrowserPage):
 
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Your form was not sent yet")
+    expect(summary).to_be_in_viewport()  # no need to scroll past the explanation to find it
+    expect(page).to_have_title(re.compile(r"^Error: Inquiry Corner"))
     expect(summary).to_contain_text("Please enter an email address in the form name@example.org.")
     expect(summary).to_contain_text("Please write your question.")
     expect(page.get_by_label("Your name")).to_have_value("Dara Sok")

@@ -31,7 +31,7 @@ def test_the_corner_explains_the_desk_and_offers_the_form(client, desk_site):
     assert html.h1.get_text(strip=True) == "Inquiry Corner"
     assert "within 10 working days" in html.select_one(".inquiries-target").get_text(" ")
     form = html.select_one("form.inquiries-form")
-    assert form["method"] == "post" and form["action"] == CORNER
+    assert form["method"] == "post" and form["action"] == CORNER + "#form-errors"
     names = {field["name"] for field in form.select("input, select, textarea") if field.get("name")}
     assert {"name", "email", "organization", "role", "question", "preferred_language"} <= names
     assert {"consent", "website", "form_started", "csrfmiddlewaretoken"} <= names

@@ -43,7 +43,10 @@ class InquiryViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
-            queue=self.queue, default_ordering=self.default_ordering, **kwargs
+            queue=self.queue,
+            default_ordering=self.default_ordering,
+            page_title=self.menu_label,
+            **kwargs,
         )
 
     def get_edit_view_kwargs(self, **kwargs):

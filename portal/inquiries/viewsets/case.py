@@ -47,6 +47,7 @@ class CaseView(InspectView):
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
+        items[0]["label"] = self.object.get_queue_display()  # the queue, not "Inquiries"
         items[-1] = {"url": "", "label": self.object.reference}
         return items
 

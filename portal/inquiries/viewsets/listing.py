@@ -4,6 +4,7 @@ and search."""
 import django_filters
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -23,6 +24,11 @@ def overdue_marker(inquiry: Inquiry) -> str:
             _("by %(days)s days") % {"days": days},
         )
     return ""
+
+
+def due_date_label(inquiry: Inquiry) -> str:
+    # A calendar date: shown as one ("12 Dec 2026"), not as a relative time like "just now".
+    return date_format(inquiry.due_on, "DATE_FORMAT") if inquiry.due_on else "—"
 
 
 def assignee_label(inquiry: Inquiry) -> str:
@@ -73,7 +79,7 @@ class InquiryIndexView(IndexView):
             Column("summary", label=_("Subject or question")),
             Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
             Column("assignee", label=_("Assigned to"), accessor=assignee_label),
-            DateColumn("due_on", label=_("Answer due"), sort_key="due_on"),
+            Column("due_on", label=_("Answer due"), accessor=due_date_label, sort_key="due_on"),
             Column("overdue", label=_("Overdue"), accessor=overdue_marker),
             DateColumn("submitted_at", label=_("Received"), sort_key="submitted_at"),
         ]
