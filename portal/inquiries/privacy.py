@@ -85,6 +85,8 @@ def erase_inquiry(inquiry: Inquiry, user: AbstractBaseUser | None, *, reason: st
         if inquiry.is_erased:
             return
         inquiry.entries.all().delete()
+        # A message that a worker is handing to the mail server this very moment is left to
+        # finish; every other stored copy goes.
         OutgoingEmail.objects.filter(reference=inquiry.reference).exclude(
             status=OutgoingEmail.Status.SENDING
         ).delete()

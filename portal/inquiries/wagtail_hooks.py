@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .log_actions import LOG_ACTIONS
-from .models import Inquiry, Queue
+from .models import OPEN_STATUSES, Inquiry, Queue, Status
 from .viewsets import inquiry_desk
 from .viewsets.access import is_desk_member
 
@@ -23,21 +23,20 @@ class DeskSummaryPanel(Component):
 
     name = "inquiry_desk_summary"
     order = 50
+    template_name = "inquiries/admin/dashboard_panel.html"
 
     def __init__(self, user) -> None:
         self.user = user
 
-    template_name = "inquiries/admin/dashboard_panel.html"
-
     def get_context_data(self, parent_context=None) -> dict:
         research = Inquiry.objects.in_queue(Queue.RESEARCH)
+        general = Inquiry.objects.in_queue(Queue.GENERAL)
         return {
-            "new_count": research.filter(status="new").count(),
+            "user_id": self.user.pk,
+            "new_count": research.filter(status=Status.NEW).count(),
             "overdue_count": research.overdue().count(),
-            "mine_count": research.filter(
-                assignee=self.user, status__in=["new", "assigned"]
-            ).count(),
-            "messages_count": Inquiry.objects.in_queue(Queue.GENERAL).filter(status="new").count(),
+            "mine_count": research.filter(assignee=self.user, status__in=OPEN_STATUSES).count(),
+            "messages_count": general.filter(status=Status.NEW).count(),
         }
 
 

@@ -212,7 +212,7 @@ DESK_URLS = [
     "/admin/inquiries/history/{pk}/",
     "/admin/inquiries/qa/{pk}/",
     "/admin/contact_messages/",
-    "/admin/inquiry_data_requests/?email=dara.sok@example.org",
+    "/admin/inquiry_data_requests/?inquiry={pk}",
     "/admin/inquiry_statistics/",
 ]
 

@@ -125,8 +125,13 @@ def test_staff_export_one_persons_data(client, desk_site, desk_member, smtp_serv
     submit(client, email="someone.else@example.org")
 
     client.force_login(desk_member)
-    found = client.get("/admin/inquiry_data_requests/?email=person@example.org").content.decode()
+    found = client.post(
+        "/admin/inquiry_data_requests/", {"action": "find", "email": "person@example.org"}
+    ).content.decode()
     assert first.reference in found and second.reference in found
+    # From a case page, the person's inquiries are found by the inquiry's id: no address in URLs.
+    from_case = client.get(f"/admin/inquiry_data_requests/?inquiry={second.pk}").content.decode()
+    assert first.reference in from_case and second.reference in from_case
     response = client.post(
         "/admin/inquiry_data_requests/", {"action": "export", "email": "person@example.org"}
     )

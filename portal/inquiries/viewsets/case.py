@@ -69,7 +69,7 @@ class CaseView(InspectView):
             buttons.append(
                 Button(
                     _("Export or erase this person's data"),
-                    url=reverse(self.data_request_url_name) + f"?email={self.object.email}",
+                    url=reverse(self.data_request_url_name) + f"?inquiry={self.object.pk}",
                     icon_name="user",
                     priority=20,
                 )

@@ -35,39 +35,47 @@ class DataRequestView(WagtailAdminTemplateMixin, TemplateView):
         return _policy().user_has_permission(self.request.user, action)
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        form = DataRequestForm(request.GET or None)
-        email = form.cleaned_data["email"] if form.is_bound and form.is_valid() else ""
+        # Addresses travel in POST bodies only, never in URLs (which end up in logs); a case
+        # page links here with the inquiry's id instead.
+        email = ""
+        inquiry_id = request.GET.get("inquiry", "")
+        if inquiry_id.isdigit():
+            inquiry = Inquiry.objects.filter(pk=int(inquiry_id)).first()
+            email = inquiry.email if inquiry else ""
+        form = DataRequestForm(initial={"email": email})
         return self.render_to_response(self.get_context_data(form=form, email=email))
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         action = request.POST.get("action")
+        if action == "erase":
+            return self.erase()
+        form = DataRequestForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, email=""))
+        email = form.cleaned_data["email"]
         if action == "export":
-            form = DataRequestForm(request.POST)
-            if form.is_valid():
-                return self.export(form.cleaned_data["email"])
-        elif action == "erase":
-            if not self.can("delete"):
-                return TemplateResponse(request, "inquiries/admin/forbidden.html", status=403)
-            form = EraseConfirmForm(request.POST)
-            if form.is_valid():
-                references = privacy.erase_person(form.cleaned_data["email"], request.user)
-                messages.success(
-                    request,
-                    _("Personal data erased from %(count)d inquiries: %(references)s.")
-                    % {"count": len(references), "references": ", ".join(references) or "—"},
-                )
-                return self.render_to_response(
-                    self.get_context_data(form=DataRequestForm(), email="")
-                )
+            return self.export(email)
+        return self.render_to_response(self.get_context_data(form=form, email=email))
+
+    def erase(self) -> HttpResponse:
+        request = self.request
+        if not self.can("delete"):
+            return TemplateResponse(request, "inquiries/admin/forbidden.html", status=403)
+        form = EraseConfirmForm(request.POST)
+        if not form.is_valid():
             email = request.POST.get("email", "")
             return self.render_to_response(
                 self.get_context_data(
                     form=DataRequestForm({"email": email}), email=email, erase_form=form
                 )
             )
-        form = DataRequestForm(request.POST)
-        form.is_valid()
-        return self.render_to_response(self.get_context_data(form=form, email=""))
+        references = privacy.erase_person(form.cleaned_data["email"], request.user)
+        messages.success(
+            request,
+            _("Personal data erased from %(count)d inquiries: %(references)s.")
+            % {"count": len(references), "references": ", ".join(references) or "—"},
+        )
+        return self.render_to_response(self.get_context_data(form=DataRequestForm(), email=""))
 
     def export(self, email: str) -> HttpResponse:
         data = privacy.export_person(email)
