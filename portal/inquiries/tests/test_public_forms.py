@@ -273,3 +273,9 @@ def test_names_and_emails_never_appear_on_public_pages(client, desk_site):
     for url in (CORNER, CORNER + "questions-answered/", CONTACT, "/", "/search/?q=Dara"):
         body = client.get(url).content
         assert b"Dara Sok" not in body and b"dara.sok@example.org" not in body, url
+
+
+def test_the_desk_pages_can_be_found_by_search(client, desk_site):
+    html = soup(client.get("/search/?q=emergency+service"))
+    links = [a["href"] for a in html.select("main a[href]")]
+    assert CORNER in links
