@@ -8,6 +8,9 @@ DEFAULTS = {
     "PORTAL_INQUIRY_TARGET_WORKING_DAYS": 10,
     # Personal data of inquiries closed longer than this is erased by `purge_inquiries`.
     "PORTAL_INQUIRY_RETENTION_MONTHS": 24,
+    # Answered inquiries with no follow-up are closed after this many days, which starts the
+    # retention period (purge_inquiries does it; 0 turns it off).
+    "PORTAL_INQUIRY_AUTO_CLOSE_DAYS": 90,
     # Public forms: accepted submissions per hour from one address / for one email address.
     "PORTAL_INQUIRY_RATE_PER_IP": 5,
     "PORTAL_INQUIRY_RATE_PER_EMAIL": 3,

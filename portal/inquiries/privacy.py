@@ -6,7 +6,7 @@ person: name, email, organisation, subject and text, the thread of notes, answer
 follow-ups, and the stored copies of the emails sent to them.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -111,6 +111,25 @@ def log_export(email: str, user: AbstractBaseUser) -> list[str]:
     references = []
     for inquiry in Inquiry.objects.for_email(email).with_personal_data():
         log(inquiry, "inquiries.export", user=user)
+        references.append(inquiry.reference)
+    return references
+
+
+def close_answered(days: int | None = None, now: datetime | None = None) -> list[str]:
+    """Close inquiries that were answered more than `days` ago and heard nothing since, so
+    that their retention period starts; a later follow-up reopens them as usual."""
+    days = setting("PORTAL_INQUIRY_AUTO_CLOSE_DAYS") if days is None else days
+    if days <= 0:
+        return []
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    references = []
+    for inquiry in Inquiry.objects.filter(status=Status.ANSWERED, answered_at__lt=cutoff):
+        with transaction.atomic():
+            Inquiry.objects.filter(pk=inquiry.pk).update(
+                status=Status.CLOSED, closed_at=timezone.now()
+            )
+            changes = [{"field": "status", "old": Status.ANSWERED, "new": Status.CLOSED}]
+            log(inquiry, "inquiries.update", user=None, data={"changes": changes})
         references.append(inquiry.reference)
     return references
 

@@ -192,3 +192,29 @@ def test_erased_inquiries_accept_no_new_thread_entries(client, desk_site, desk_m
 def test_months_before_keeps_the_timezone():
     moment = datetime(2026, 5, 31, 8, 0, tzinfo=UTC)
     assert months_before(moment, 24) == datetime(2024, 5, 31, 8, 0, tzinfo=UTC)
+
+
+def test_answered_inquiries_without_reply_are_closed_so_retention_starts(
+    client, desk_site, desk_member, settings
+):
+    stale = submit(client, email="stale@example.org")
+    casework.answer(stale, desk_member, "Answer one.")
+    Inquiry.objects.filter(pk=stale.pk).update(answered_at=timezone.now() - timedelta(days=91))
+    fresh = submit(client, email="fresh@example.org")
+    casework.answer(fresh, desk_member, "Answer two.")
+
+    out = StringIO()
+    call_command("purge_inquiries", stdout=out)
+    assert f"Closed 1 answered inquiries with no reply since: {stale.reference}" in out.getvalue()
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stale.status == Status.CLOSED and stale.closed_at and not stale.is_erased
+    assert fresh.status == Status.ANSWERED
+    entry = ModelLogEntry.objects.filter(object_id=str(stale.pk)).latest("timestamp", "pk")
+    assert entry.action == "inquiries.update" and entry.user is None
+
+    settings.PORTAL_INQUIRY_AUTO_CLOSE_DAYS = 0
+    Inquiry.objects.filter(pk=fresh.pk).update(answered_at=timezone.now() - timedelta(days=400))
+    call_command("purge_inquiries", stdout=StringIO())
+    fresh.refresh_from_db()
+    assert fresh.status == Status.ANSWERED

@@ -6,9 +6,10 @@ from portal.inquiries.conf import setting
 
 class Command(BaseCommand):
     help = (
-        "Erase the personal data of inquiries and contact messages closed longer ago than the "
-        "retention period (PORTAL_INQUIRY_RETENTION_MONTHS, default 24). Anonymous facts "
-        "(dates, queue, role, countries, topic, status) are kept for statistics."
+        "Close answered inquiries that heard nothing for PORTAL_INQUIRY_AUTO_CLOSE_DAYS "
+        "(default 90), then erase the personal data of inquiries and contact messages closed "
+        "longer ago than the retention period (PORTAL_INQUIRY_RETENTION_MONTHS, default 24). "
+        "Anonymous facts (dates, queue, role, countries, topic, status) are kept for statistics."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,6 +31,12 @@ class Command(BaseCommand):
             references = list(privacy.purgeable(months).values_list("reference", flat=True))
             verb = "Would erase"
         else:
+            closed = privacy.close_answered()
+            if closed:
+                self.stdout.write(
+                    f"Closed {len(closed)} answered inquiries with no reply since: "
+                    + ", ".join(closed)
+                )
             references = privacy.purge(months)
             verb = "Erased"
         self.stdout.write(
