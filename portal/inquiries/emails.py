@@ -85,23 +85,42 @@ ANSWER_SUBJECTS = {
 }
 
 
-def send_acknowledgement(inquiry: Inquiry) -> OutgoingEmail:
+def _send_to_requester(
+    inquiry: Inquiry,
+    template: str,
+    subject: str,
+    *,
+    extra_context: dict | None = None,
+    headers: dict | None = None,
+) -> OutgoingEmail:
+    """Render one of the desk's emails in the requester's language and queue it, with replies
+    going to the desk."""
     language = email_language(inquiry)
-    rendered = render_email(
-        "acknowledgement",
-        ACKNOWLEDGEMENT_SUBJECTS[Queue(inquiry.queue)],
-        {"inquiry": inquiry, "reference": inquiry.reference, "is_research": _is_research(inquiry)},
-        language,
-    )
-    email = queue_email(
+    context = {
+        "inquiry": inquiry,
+        "reference": inquiry.reference,
+        "is_research": inquiry.queue == Queue.RESEARCH,
+        **(extra_context or {}),
+    }
+    rendered = render_email(template, subject, context, language)
+    return queue_email(
         to=[inquiry.email],
         subject=rendered.subject,
         body_text=rendered.text,
         body_html=rendered.html,
-        purpose="inquiries.acknowledgement",
+        purpose=f"inquiries.{template}",
         reference=inquiry.reference,
         reply_to=[desk_address()],
-        headers={"Content-Language": language, "Auto-Submitted": "auto-replied"},
+        headers={"Content-Language": language, **(headers or {})},
+    )
+
+
+def send_acknowledgement(inquiry: Inquiry) -> OutgoingEmail:
+    email = _send_to_requester(
+        inquiry,
+        "acknowledgement",
+        ACKNOWLEDGEMENT_SUBJECTS[Queue(inquiry.queue)],
+        headers={"Auto-Submitted": "auto-replied"},
     )
     Inquiry.objects.filter(pk=inquiry.pk).update(acknowledgement_message_id=email.message_id)
     inquiry.acknowledgement_message_id = email.message_id
@@ -109,34 +128,15 @@ def send_acknowledgement(inquiry: Inquiry) -> OutgoingEmail:
 
 
 def send_answer(inquiry: Inquiry, entry: InquiryEntry) -> OutgoingEmail:
-    language = email_language(inquiry)
-    rendered = render_email(
-        "answer",
-        ANSWER_SUBJECTS[Queue(inquiry.queue)],
-        {
-            "inquiry": inquiry,
-            "reference": inquiry.reference,
-            "answer": entry.body,
-            "is_research": _is_research(inquiry),
-        },
-        language,
-    )
-    headers = {"Content-Language": language}
+    headers = {}
     if inquiry.acknowledgement_message_id:
         # Thread the answer under the acknowledgement in the requester's mailbox.
         headers["In-Reply-To"] = inquiry.acknowledgement_message_id
         headers["References"] = inquiry.acknowledgement_message_id
-    return queue_email(
-        to=[inquiry.email],
-        subject=rendered.subject,
-        body_text=rendered.text,
-        body_html=rendered.html,
-        purpose="inquiries.answer",
-        reference=inquiry.reference,
-        reply_to=[desk_address()],
+    return _send_to_requester(
+        inquiry,
+        "answer",
+        ANSWER_SUBJECTS[Queue(inquiry.queue)],
+        extra_context={"answer": entry.body},
         headers=headers,
     )
-
-
-def _is_research(inquiry: Inquiry) -> bool:
-    return inquiry.queue == Queue.RESEARCH

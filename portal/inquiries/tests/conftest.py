@@ -20,8 +20,14 @@ def started_ago(seconds: float = 60) -> str:
     return signing.dumps({"t": time.time() - seconds}, salt="portal.antispam.form-started")
 
 
+def _post(defaults: dict, overrides: dict) -> dict:
+    """Form data with the spam-trap fields a browser sends; a value of None leaves a field out."""
+    data = {**defaults, "website": "", "form_started": started_ago(), **overrides}
+    return {k: v for k, v in data.items() if v is not None}
+
+
 def inquiry_post(**overrides) -> dict:
-    data = {
+    defaults = {
         "name": "Dara Sok",
         "email": "dara.sok@example.org",
         "organization": "Mekong Research Network",
@@ -29,24 +35,18 @@ def inquiry_post(**overrides) -> dict:
         "question": "Which studies estimate how many Lao workers migrate to Thailand each year?",
         "preferred_language": "en",
         "consent": "on",
-        "website": "",
-        "form_started": started_ago(),
     }
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
+    return _post(defaults, overrides)
 
 
 def contact_post(**overrides) -> dict:
-    data = {
+    defaults = {
         "name": "Malee Chai",
         "email": "malee@example.org",
         "subject": "A broken link on the about page",
         "message": "The link to the 2007 report on the About Us page does not open.",
-        "website": "",
-        "form_started": started_ago(),
     }
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
+    return _post(defaults, overrides)
 
 
 @pytest.fixture(autouse=True)

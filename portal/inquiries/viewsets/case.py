@@ -26,6 +26,13 @@ CASE_FORMS = {
     "follow_up": FollowUpForm,
     "answer": AnswerForm,
 }
+# The case page's forms, in the order staff need them: (action, heading, button).
+ACTION_LABELS = [
+    ("answer", gettext_lazy("Answer the requester by email"), gettext_lazy("Send the answer")),
+    ("follow_up", gettext_lazy("Log a reply from the requester"), gettext_lazy("Log it")),
+    ("note", gettext_lazy("Add an internal note"), gettext_lazy("Add the note")),
+    ("update", gettext_lazy("Status, assignee and due date"), gettext_lazy("Save")),
+]
 
 
 class CaseView(InspectView):
@@ -141,11 +148,16 @@ class CaseView(InspectView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         inquiry = self.object
+        forms = kwargs.get("forms") or self.initial_forms()
         context.update(
             {
                 "inquiry": inquiry,
-                "forms": kwargs.get("forms") or self.initial_forms(),
-                "open_form": kwargs.get("open_form", ""),
+                "action_forms": [
+                    {"action": action, "summary": summary, "button": button, "form": forms[action]}
+                    for action, summary, button in ACTION_LABELS
+                    if action == "update" or not inquiry.is_erased
+                ],
+                "open_form": kwargs.get("open_form") or "update",
                 "can_change": self.can_change,
                 "entries": inquiry.entries.select_related("author", "email"),
                 "history": log_registry.get_logs_for_instance(inquiry).select_related("user")[:10],

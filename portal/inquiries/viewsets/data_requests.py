@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -108,11 +108,18 @@ class DeskMenuItem(MenuItem):
         return _policy().user_has_any_permission(request.user, ["view", "change", "delete"])
 
 
-class DataRequestViewSet(ViewSet):
-    name = "inquiry_data_requests"
-    icon = "user"
-    menu_label = gettext_lazy("Personal data requests")
+class DeskPageViewSet(ViewSet):
+    """One admin page of the desk, shown in the menu and served to desk members only."""
+
+    view_class: type[View] = View
     menu_item_class = DeskMenuItem
 
     def get_urlpatterns(self) -> list:
-        return [path("", desk_only(DataRequestView.as_view()), name="index")]
+        return [path("", desk_only(self.view_class.as_view()), name="index")]
+
+
+class DataRequestViewSet(DeskPageViewSet):
+    name = "inquiry_data_requests"
+    icon = "user"
+    menu_label = gettext_lazy("Personal data requests")
+    view_class = DataRequestView

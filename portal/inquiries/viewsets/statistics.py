@@ -1,16 +1,13 @@
 """The desk's anonymous statistics, one year at a time."""
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
 from .. import statistics
-from .access import desk_only
-from .data_requests import DeskMenuItem
+from .data_requests import DeskPageViewSet
 
 
 class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
@@ -30,11 +27,8 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
 
-class StatisticsViewSet(ViewSet):
+class StatisticsViewSet(DeskPageViewSet):
     name = "inquiry_statistics"
     icon = "table"
     menu_label = gettext_lazy("Statistics")
-    menu_item_class = DeskMenuItem
-
-    def get_urlpatterns(self) -> list:
-        return [path("", desk_only(StatisticsView.as_view()), name="index")]
+    view_class = StatisticsView
