@@ -52,7 +52,7 @@ def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
                 form.add_error(None, refused)
             else:
                 inquiry = casework.submit(page.queue, form.cleaned_data)
-                request.session[SESSION_KEY] = inquiry.reference
+                request.session[f"{SESSION_KEY}:{page.queue}"] = inquiry.reference
                 return HttpResponseRedirect(
                     page.get_url(request) + page.reverse_subpage("thanks_route")
                 )
@@ -66,7 +66,7 @@ def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
 
 
 def thanks_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(SESSION_KEY)
+    reference = request.session.get(f"{SESSION_KEY}:{page.queue}")
     if not reference:
         return HttpResponseRedirect(page.get_url(request))
     response = page.render(

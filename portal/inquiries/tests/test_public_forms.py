@@ -277,3 +277,9 @@ def test_the_desk_pages_can_be_found_by_search(client, desk_site):
     html = soup(client.get("/search/?q=emergency+service"))
     links = [a["href"] for a in html.select("main a[href]")]
     assert CORNER in links
+
+
+def test_each_form_confirms_only_its_own_submission(client, desk_site):
+    client.post(CONTACT, contact_post())
+    assert client.get(CORNER + "thank-you/").status_code == 302
+    assert client.get(CONTACT + "thank-you/").status_code == 200
