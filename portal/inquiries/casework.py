@@ -3,7 +3,7 @@
 else changes an inquiry."""
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -24,6 +24,24 @@ PREFIXES = {Queue.RESEARCH: RESEARCH_PREFIX, Queue.GENERAL: GENERAL_PREFIX}
 
 def due_date_from(start: date) -> date:
     return add_working_days(start, setting("PORTAL_INQUIRY_TARGET_WORKING_DAYS"))
+
+
+DUPLICATE_WINDOW = timedelta(minutes=30)
+
+
+def recent_duplicate(queue: str, data: dict) -> Inquiry | None:
+    """The same text from the same address a moment ago (a double click, a reload of the
+    form's answer): the person gets the first reference instead of a second inquiry."""
+    return (
+        Inquiry.objects.filter(
+            queue=queue,
+            email__iexact=data["email"],
+            question=data.get("question") or data.get("message", ""),
+            submitted_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .order_by("submitted_at")
+        .first()
+    )
 
 
 def submit(queue: str, data: dict) -> Inquiry:

@@ -34,12 +34,20 @@ def _make_form(page: DeskFormPage, request: HttpRequest, data=None):
     return ContactForm(data)
 
 
+def _confirm(page: DeskFormPage, request: HttpRequest, inquiry) -> HttpResponse:
+    request.session[f"{SESSION_KEY}:{page.queue}"] = inquiry.reference
+    return HttpResponseRedirect(page.get_url(request) + page.reverse_subpage("thanks_route"))
+
+
 def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = _make_form(page, request, request.POST)
         if form.is_valid():
             # Only valid submissions count towards the limits, so that correcting a typo
             # never locks a person out.
+            duplicate = casework.recent_duplicate(page.queue, form.cleaned_data)
+            if duplicate is not None:
+                return _confirm(page, request, duplicate)
             refused = check_rate_limits(
                 request,
                 scope=f"inquiries:{page.queue}",
@@ -51,11 +59,7 @@ def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
             if refused:
                 form.add_error(None, refused)
             else:
-                inquiry = casework.submit(page.queue, form.cleaned_data)
-                request.session[f"{SESSION_KEY}:{page.queue}"] = inquiry.reference
-                return HttpResponseRedirect(
-                    page.get_url(request) + page.reverse_subpage("thanks_route")
-                )
+                return _confirm(page, request, casework.submit(page.queue, form.cleaned_data))
     else:
         form = _make_form(page, request)
     # A refused form is answered with 200, not 400: some proxies replace error pages with

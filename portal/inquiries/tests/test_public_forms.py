@@ -164,8 +164,9 @@ def test_a_form_sent_too_fast_is_refused_then_accepted(client, desk_site, settin
 
 def test_rate_limit_per_email(client, desk_site, settings):
     settings.PORTAL_INQUIRY_RATE_PER_EMAIL = 2
-    for _ in range(2):
-        assert client.post(CORNER, inquiry_post()).status_code == 302
+    for n in range(2):
+        question = f"Question number {n} about recruitment agencies in Vientiane."
+        assert client.post(CORNER, inquiry_post(question=question)).status_code == 302
     response = client.post(CORNER, inquiry_post())
     assert "try again in" in error_summary(response)
     assert Inquiry.objects.count() == 2
@@ -283,3 +284,18 @@ def test_each_form_confirms_only_its_own_submission(client, desk_site):
     client.post(CONTACT, contact_post())
     assert client.get(CORNER + "thank-you/").status_code == 302
     assert client.get(CONTACT + "thank-you/").status_code == 200
+
+
+def test_sending_the_same_text_twice_gives_one_inquiry_and_one_email(
+    client, desk_site, smtp_server
+):
+    data = inquiry_post()
+    first = client.post(CORNER, data)
+    second = client.post(CORNER, data)  # a double click, or the browser's "resend"
+    assert first.status_code == second.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.reference in client.get(CORNER + "thank-you/").content.decode()
+    assert len(smtp_server.messages) == 1
+    # A different question from the same person is a new inquiry.
+    client.post(CORNER, inquiry_post(question="And what about Cambodian workers in Thailand?"))
+    assert Inquiry.objects.count() == 2
