@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal.library",
     "portal.organizations",
     "portal.updates",
+    "portal.inquiries",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
