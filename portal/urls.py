@@ -23,6 +23,7 @@ if settings.DEBUG:
 # Public pages: English without a prefix, other languages under /lo/, /th/.
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
+    path("accounts/", include("portal.accounts.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

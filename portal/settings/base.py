@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "portal.sources",
     "portal.mailer",
     "portal.search",
+    "portal.accounts",
+    "portal.needs",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
