@@ -57,12 +57,15 @@ def _window(post: Need | Offer, today: date) -> tuple[date, date]:
 def _score_pair(need: Need, offer: Offer, tfidf: TfIdf, target_text_first: bool, today: date):
     score = 0.0
     reasons: list[str] = []
+    same_kind_of_help = True
     if need.category == offer.category:
         score += WEIGHT_CATEGORY
         reasons.append(_("same category"))
     elif need.category in PROFESSIONAL_SKILLS and offer.category in PROFESSIONAL_SKILLS:
         score += WEIGHT_RELATED_CATEGORY
         reasons.append(_("related professional skills"))
+    else:
+        same_kind_of_help = False
 
     offer_countries = list(offer.countries.all())
     if any(country.pk == need.country_id for country in offer_countries):
@@ -84,11 +87,13 @@ def _score_pair(need: Need, offer: Offer, tfidf: TfIdf, target_text_first: bool,
     texts = (_text(need), _text(offer)) if target_text_first else (_text(offer), _text(need))
     similarity = tfidf.compare(*texts)
     score += WEIGHT_TEXT * similarity.score
-    if similarity.score >= MIN_TEXT_SIMILARITY_TO_MENTION and similarity.shared:
+    similar = similarity.score >= MIN_TEXT_SIMILARITY_TO_MENTION and bool(similarity.shared)
+    if similar:
         reasons.append(
             _("similar description (%(words)s)") % {"words": ", ".join(similarity.shared)}
         )
-    return round(score, 4), tuple(reasons)
+    # Only the same kind of help (by category or by words) is proposed.
+    return round(score, 4), tuple(reasons), same_kind_of_help or similar
 
 
 def _rank(target, candidates, limit: int) -> list[Match]:
@@ -102,10 +107,10 @@ def _rank(target, candidates, limit: int) -> list[Match]:
     matches = []
     for candidate in candidates:
         if isinstance(target, Need):
-            score, reasons = _score_pair(target, candidate, tfidf, True, today)
+            score, reasons, relevant = _score_pair(target, candidate, tfidf, True, today)
         else:
-            score, reasons = _score_pair(candidate, target, tfidf, False, today)
-        if score >= MIN_SCORE:
+            score, reasons, relevant = _score_pair(candidate, target, tfidf, False, today)
+        if relevant and score >= MIN_SCORE:
             matches.append(Match(candidate, score, reasons))
     # Ties go to the post that has waited longest on the board.
     matches.sort(key=lambda m: (-m.score, m.post.first_published_at or m.post.submitted_at))
