@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.core import signing
-from django.utils import timezone
 
 from portal.accounts.models import Profile, is_verified
 from portal.accounts.verification import make_token
