@@ -42,9 +42,13 @@ class PostForm(AntiSpamFormMixin, forms.ModelForm):
         self.fields["description"].widget.attrs.update({"rows": 8, "maxlength": 3000})
         self.fields["category"].initial = self.instance.category or None
 
+    def chosen_countries(self) -> list:
+        return []
+
     def regions(self) -> tuple[str, ...]:
         """Numbering plans to read local phone numbers with: the region's and the post's."""
-        return DEFAULT_PHONE_REGIONS
+        extra = (country.iso2 for country in self.chosen_countries())
+        return tuple(dict.fromkeys((*DEFAULT_PHONE_REGIONS, *extra)))
 
     def clean_description(self) -> str:
         description = self.cleaned_data["description"].strip()
@@ -91,18 +95,7 @@ class NeedForm(PostForm):
 
     class Meta:
         model = Need
-        fields = [
-            "title",
-            "category",
-            "description",
-            "country",
-            "province",
-            "quantity",
-            "urgency",
-            "remote",
-            "starts_on",
-            "until",
-        ]
+        fields = Need.POSTER_FIELDS
         labels = {
             "title": _("What do you need?"),
             "remote": _("Help from a distance (online, by phone) is welcome"),
@@ -119,10 +112,9 @@ class NeedForm(PostForm):
             "until": DateInput,
         }
 
-    def regions(self) -> tuple[str, ...]:
+    def chosen_countries(self) -> list:
         country = self.cleaned_data.get("country")
-        extra = (country.iso2,) if country else ()
-        return tuple(dict.fromkeys((*DEFAULT_PHONE_REGIONS, *extra)))
+        return [country] if country else []
 
 
 class OfferForm(PostForm):
@@ -138,17 +130,7 @@ class OfferForm(PostForm):
 
     class Meta:
         model = Offer
-        fields = [
-            "title",
-            "category",
-            "offered_by",
-            "description",
-            "countries",
-            "remote",
-            "starts_on",
-            "until",
-            "conditions",
-        ]
+        fields = Offer.POSTER_FIELDS
         labels = {
             "title": _("What can you give?"),
             "offered_by": _("You offer this as"),
@@ -167,10 +149,8 @@ class OfferForm(PostForm):
             "conditions": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def regions(self) -> tuple[str, ...]:
-        countries = self.cleaned_data.get("countries") or []
-        extra = tuple(c.iso2 for c in countries)
-        return tuple(dict.fromkeys((*DEFAULT_PHONE_REGIONS, *extra)))
+    def chosen_countries(self) -> list:
+        return list(self.cleaned_data.get("countries") or [])
 
     def clean(self) -> dict:
         cleaned = super().clean()

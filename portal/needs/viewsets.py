@@ -180,6 +180,11 @@ class PostViewSet(ModelViewSet):
         return [*patterns, path("review/<int:pk>/", self.review_view, name="review")]
 
 
+# Moderators may also correct the status and keep a note; the rest is shown, not edited.
+MODERATOR_FIELDS = ["status", "moderation_note"]
+INSPECT_FIELDS = ["moderation_status", "submitted_at", "first_published_at"]
+
+
 class NeedViewSet(PostViewSet):
     model = Need
     icon = "help"
@@ -195,21 +200,8 @@ class NeedViewSet(PostViewSet):
         "moderation_status",
         "submitted_at",
     ]
-    form_fields = [
-        "title",
-        "category",
-        "description",
-        "country",
-        "province",
-        "quantity",
-        "urgency",
-        "remote",
-        "starts_on",
-        "until",
-        "status",
-        "moderation_note",
-    ]
-    inspect_view_fields = [*form_fields, "moderation_status", "submitted_at", "first_published_at"]
+    form_fields = [*Need.POSTER_FIELDS, *MODERATOR_FIELDS]
+    inspect_view_fields = [*form_fields, *INSPECT_FIELDS]
 
 
 class OfferViewSet(PostViewSet):
@@ -226,20 +218,8 @@ class OfferViewSet(PostViewSet):
         "moderation_status",
         "submitted_at",
     ]
-    form_fields = [
-        "title",
-        "category",
-        "offered_by",
-        "description",
-        "countries",
-        "remote",
-        "starts_on",
-        "until",
-        "conditions",
-        "status",
-        "moderation_note",
-    ]
-    inspect_view_fields = [*form_fields, "moderation_status", "submitted_at", "first_published_at"]
+    form_fields = [*Offer.POSTER_FIELDS, *MODERATOR_FIELDS]
+    inspect_view_fields = [*form_fields, *INSPECT_FIELDS]
 
 
 class NeedsViewSetGroup(ModelViewSetGroup):

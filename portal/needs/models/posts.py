@@ -118,6 +118,10 @@ class Post(models.Model):
 
     objects = PostQuerySet.as_manager()
 
+    # Set by Need and Offer: their kind, and the fields their posters fill in.
+    KIND: str = ""
+    POSTER_FIELDS: tuple[str, ...] = ()
+
     class Meta:
         ordering = ["-first_published_at", "-submitted_at"]
         verbose_name = _("post")
@@ -126,6 +130,11 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.KIND:
+            self.kind = self.KIND
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """The post's stable address under the campaign page, in the active language."""
@@ -241,13 +250,23 @@ class Need(Post):
 
     objects = PostQuerySet.as_manager()
 
+    KIND = PostKind.NEED
+    POSTER_FIELDS = (
+        "title",
+        "category",
+        "description",
+        "country",
+        "province",
+        "quantity",
+        "urgency",
+        "remote",
+        "starts_on",
+        "until",
+    )
+
     class Meta:
         verbose_name = _("need")
         verbose_name_plural = _("needs")
-
-    def save(self, *args, **kwargs) -> None:
-        self.kind = PostKind.NEED
-        super().save(*args, **kwargs)
 
     @property
     def place(self) -> str:
@@ -274,13 +293,22 @@ class Offer(Post):
 
     objects = PostQuerySet.as_manager()
 
+    KIND = PostKind.OFFER
+    POSTER_FIELDS = (
+        "title",
+        "category",
+        "offered_by",
+        "description",
+        "countries",
+        "remote",
+        "starts_on",
+        "until",
+        "conditions",
+    )
+
     class Meta:
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
-
-    def save(self, *args, **kwargs) -> None:
-        self.kind = PostKind.OFFER
-        super().save(*args, **kwargs)
 
     @property
     def place(self) -> str:

@@ -1,6 +1,8 @@
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from portal.core.antispam import check_rate_limits
+
 from ..choices import PostKind
 from ..models import Need, NeedsBoardPage, Offer
 
@@ -23,6 +25,19 @@ def visible_post_or_404(request: HttpRequest, segment: str, pk: int) -> Need | O
     if not post.is_visible_to(request.user):
         raise Http404
     return post
+
+
+def count_submission(request: HttpRequest, scope: str, per_ip: int, per_user: int) -> str | None:
+    """Rate limit for logged-in people's submissions (per address and per account, per day);
+    returns the message to show when it is exceeded."""
+    return check_rate_limits(
+        request,
+        scope=scope,
+        email=request.user.email,
+        per_ip=per_ip,
+        per_email=per_user,
+        window=24 * 3600,
+    )
 
 
 def page_context(page: NeedsBoardPage, **context) -> dict:

@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 
 from portal.accounts.access import login_url, verified_required
 from portal.accounts.models import profile_for
-from portal.core.antispam import check_rate_limits
 
 from .. import connections
 from ..forms import InterestForm
 from ..models import Interest, NeedsBoardPage
 from ..permissions import is_owner
-from .common import page_context, visible_post_or_404
+from .common import count_submission, page_context, visible_post_or_404
 
 
 @verified_required
@@ -32,14 +31,7 @@ def express_interest(request: HttpRequest, page: NeedsBoardPage, segment: str, p
         )
     form = InterestForm(request.POST or None, post=post, sender=request.user)
     if request.method == "POST" and form.is_valid():
-        limited = check_rate_limits(
-            request,
-            scope="needs-interest",
-            email=request.user.email,
-            per_ip=20,
-            per_email=10,
-            window=24 * 3600,
-        )
+        limited = count_submission(request, "needs-interest", per_ip=20, per_user=10)
         if limited:
             form.add_error(None, limited)
         else:

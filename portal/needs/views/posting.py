@@ -9,14 +9,13 @@ from django.views.decorators.http import require_POST
 
 from portal.accounts.access import login_url, verified_required
 from portal.accounts.models import profile_for
-from portal.core.antispam import check_rate_limits
 
 from .. import moderation
 from ..choices import PostKind, Status
 from ..forms import FORM_FOR_KIND
 from ..models import Interest, InvalidTransition, NeedsBoardPage, Post
 from ..permissions import is_owner
-from .common import SEGMENT_KINDS, get_post, page_context
+from .common import SEGMENT_KINDS, count_submission, get_post, page_context
 
 
 @verified_required
@@ -30,14 +29,7 @@ def create_post(request: HttpRequest, page: NeedsBoardPage, segment: str) -> Htt
     form_class = FORM_FOR_KIND[kind]
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        limited = check_rate_limits(
-            request,
-            scope="needs-post",
-            email=request.user.email,
-            per_ip=10,
-            per_email=10,
-            window=24 * 3600,
-        )
+        limited = count_submission(request, "needs-post", per_ip=10, per_user=10)
         if limited:
             form.add_error(None, limited)
         else:
