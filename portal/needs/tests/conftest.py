@@ -54,11 +54,18 @@ def countries(db) -> dict[str, Country]:
 
 
 @pytest.fixture
-def board(site_tree) -> NeedsBoardPage:
-    from portal.needs.demo import load
+def board(db) -> NeedsBoardPage:
+    """The campaign page under the home page: only what the board needs (no editorial groups
+    or demo revisions), which keeps each test quick."""
+    from portal.home.site import ensure_site
 
-    load(lambda message: None)
-    return NeedsBoardPage.objects.get()
+    page = NeedsBoardPage(
+        title="Linking Needs with Resources",
+        slug="needs-and-resources",
+        intro="Needs and offers of help, matched.",
+    )
+    ensure_site().add_child(instance=page)
+    return page
 
 
 @pytest.fixture

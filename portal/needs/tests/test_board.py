@@ -297,3 +297,19 @@ def test_a_matched_post_leaves_the_seeking_list_but_can_be_filtered(
     need.set_status(Status.MATCHED)
     assert "Found help" not in titles(client.get(BOARD))
     assert titles(client.get(BOARD + "?status=matched")) == ["Found help"]
+
+
+def test_the_demo_campaign_page_is_created_once_and_keeps_editors_changes(site_tree, client):
+    from portal.needs.demo import load
+    from portal.needs.models import NeedsBoardPage
+
+    load(lambda message: None)
+    page = NeedsBoardPage.objects.get()
+    assert page.live and page.url == BOARD
+    page.title = "Needs and resources"
+    page.save_revision().publish()
+    load(lambda message: None)
+    assert NeedsBoardPage.objects.get().title == "Needs and resources"
+    html = BeautifulSoup(client.get("/").content, "html.parser")
+    assert html.select_one(".section-nav a[href='/needs-and-resources/']")
+    assert "never post anything about victims" in client.get(BOARD).content.decode().lower()
