@@ -14,11 +14,6 @@ from portal.mailer.outbox import queue_email
 from .models import profile_for
 
 
-def absolute_url(path: str) -> str:
-    """A site-absolute path as a full address for emails (PORTAL_BASE_URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def language_for(user) -> str:
     profile = profile_for(user)
     return profile.language if profile else settings.LANGUAGE_CODE

@@ -19,7 +19,6 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import registry as log_registry
 
 from . import moderation
-from .choices import Moderation
 from .models import Need, Offer
 
 
@@ -227,10 +226,3 @@ class NeedsViewSetGroup(ModelViewSetGroup):
     menu_icon = "link"
     menu_order = 250
     items = (NeedViewSet("needs_need"), OfferViewSet("needs_offer"))
-
-
-def awaiting_review_counts() -> dict[str, int]:
-    return {
-        "needs": Need.objects.filter(moderation_status=Moderation.PENDING).count(),
-        "offers": Offer.objects.filter(moderation_status=Moderation.PENDING).count(),
-    }

@@ -6,7 +6,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -54,13 +53,6 @@ class PostQuerySet(models.QuerySet):
     def past_until(self, today: date | None = None) -> "PostQuerySet":
         """Posts whose date has passed but whose status still says they are looking."""
         return self.filter(until__lt=today or timezone.localdate(), status__in=EXPIRING_STATUSES)
-
-    def visible_to(self, user) -> "PostQuerySet":
-        if is_moderator(user):
-            return self.all()
-        if getattr(user, "is_authenticated", False):
-            return self.filter(Q(pk__in=self.public().values("pk")) | Q(owner=user))
-        return self.public()
 
     def awaiting_review(self) -> "PostQuerySet":
         return self.filter(moderation_status=Moderation.PENDING)
