@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.antispam import AntiSpamFormMixin
 from portal.countries.models import Country
 
-from .choices import PostKind, Status, Urgency, grouped_category_choices
+from .choices import OfferedBy, PostKind, Status, Urgency, grouped_category_choices
 from .models import Need, Offer, Post
 from .validators import DEFAULT_PHONE_REGIONS, check_personal_data
 
@@ -34,7 +34,10 @@ class PostForm(AntiSpamFormMixin, forms.ModelForm):
 
     text_fields = ("title", "description")
 
-    category = forms.ChoiceField(label=_("Category"), choices=grouped_category_choices)
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=lambda: [("", _("Choose a category")), *grouped_category_choices()],
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -120,6 +123,9 @@ class NeedForm(PostForm):
 class OfferForm(PostForm):
     text_fields = ("title", "description", "conditions")
 
+    offered_by = forms.ChoiceField(
+        label=_("You offer this as"), choices=OfferedBy.choices, widget=forms.RadioSelect
+    )
     countries = forms.ModelMultipleChoiceField(
         label=_("Countries where you can help"),
         queryset=Country.objects.all(),
@@ -133,7 +139,6 @@ class OfferForm(PostForm):
         fields = Offer.POSTER_FIELDS
         labels = {
             "title": _("What can you give?"),
-            "offered_by": _("You offer this as"),
             "remote": _("I can help remotely (online, by phone)"),
             "starts_on": _("Available from"),
             "until": _("Available until"),
@@ -143,7 +148,6 @@ class OfferForm(PostForm):
             "until": _("The offer leaves the board after this day. At most a year ahead."),
         }
         widgets = {
-            "offered_by": forms.RadioSelect,
             "starts_on": DateInput,
             "until": DateInput,
             "conditions": forms.Textarea(attrs={"rows": 4}),

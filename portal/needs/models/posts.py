@@ -195,6 +195,10 @@ class Post(models.Model):
             allowed = allowed & {Status.WITHDRAWN, Status.FULFILLED, Status.EXPIRED}
         return [value for value in Status.values if value in allowed]
 
+    def owner_statuses(self) -> list[str]:
+        """The moves an owner may make; expiry is the date's business, not theirs."""
+        return [value for value in self.allowed_statuses() if value != Status.EXPIRED]
+
     def set_status(self, new_status: str, *, by=None, check: bool = True) -> None:
         """Move along the status flow; `check=False` is for moderators correcting a record."""
         if new_status == self.status:

@@ -217,6 +217,9 @@ def test_owners_move_their_post_along_the_flow(client, board, shelter, make_need
     page = client.get(f"{BOARD}needs/{need.pk}/")
     assert "Mark as “Matched”" in page.content.decode()
     assert "Mark as “Fulfilled”" not in page.content.decode()
+    assert "Mark as “Expired”" not in page.content.decode()
+    client.post(f"{BOARD}needs/{need.pk}/status/", {"status": "expired"})
+    assert Need.objects.get(pk=need.pk).status == Status.OPEN
     response = client.post(f"{BOARD}needs/{need.pk}/status/", {"status": "fulfilled"})
     assert response.status_code == 302
     assert Need.objects.get(pk=need.pk).status == Status.OPEN  # not allowed from open

@@ -75,7 +75,7 @@ def post_detail(request: HttpRequest, page: NeedsBoardPage, segment: str, pk: in
         if is_moderator(user)
         else None,
         matches=matching.matches_for(post) if post.is_seeking else [],
-        status_choices=[(value, Status(value).label) for value in post.allowed_statuses()]
+        status_choices=[(value, Status(value).label) for value in post.owner_statuses()]
         if owner
         else [],
         can_edit=post.can_be_edited_by(user),

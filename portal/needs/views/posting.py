@@ -99,8 +99,10 @@ def change_status(request: HttpRequest, page: NeedsBoardPage, segment: str, pk: 
     post = _owned_post(request, segment, pk)
     new_status = request.POST.get("status", "")
     try:
+        if new_status not in post.owner_statuses():
+            raise InvalidTransition(new_status)
         post.set_status(new_status, by=request.user)
-    except (InvalidTransition, KeyError):
+    except InvalidTransition:
         messages.error(
             request,
             _("The status could not be changed to that. Please choose one of the buttons."),
