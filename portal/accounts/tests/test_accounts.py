@@ -255,3 +255,26 @@ def test_staff_logging_in_here_get_a_profile_to_post_with(client):
     client.force_login(staff)
     assert client.get("/accounts/").status_code == 200
     assert Profile.objects.get(user=staff).email_verified_at is None
+
+
+@pytest.mark.parametrize(
+    "overrides,field,message",
+    [
+        ({"public_name": ""}, "public_name", "required"),
+        ({"public_name": "x" * 121}, "public_name", "at most 120"),
+        ({"kind": "spy"}, "kind", "valid choice"),
+        ({"website": "javascript:alert(1)"}, "website", "valid URL"),
+        ({"website": "https://" + "x" * 300 + ".org"}, "website", "at most 300"),
+        ({"about": "x" * 1001}, "about", "at most 1000"),
+        ({"country": "999999"}, "country", "valid choice"),
+        ({"language": "xx"}, "language", "valid choice"),
+    ],
+)
+def test_bad_profile_input_is_explained_and_changes_nothing(client, overrides, field, message):
+    client.post("/accounts/register/", registration())
+    client.force_login(User.objects.get())
+    data = {"public_name": "Riverside Shelter", "kind": "shelter", "language": "en", **overrides}
+    response = client.post("/accounts/", data)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert Profile.objects.get().public_name == "Riverside Shelter"

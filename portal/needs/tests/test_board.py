@@ -78,7 +78,7 @@ def test_filters_in_the_url(client, mixed_board, query, expected):
 
 
 def test_unknown_filter_values_are_shown_and_left_out(client, mixed_board):
-    response = client.get(BOARD + "?country=zz&category=weapons&kind=need")
+    response = client.get(BOARD + "?country=zz&category=weapons&kind=need&q=" + "x" * 101)
     assert response.status_code == 200
     assert "were not understood" in response.content.decode()
     assert set(titles(response)) == {"Urgent beds", "Thai interpreters", "Legal aid in Phnom Penh"}

@@ -122,6 +122,19 @@ def test_declining_shares_nothing(client, need, donor, shelter):
     assert declined.to == [DONOR] and SHELTER not in declined.body_text
 
 
+def test_an_unknown_action_changes_nothing(client, need, donor, shelter):
+    client.force_login(donor)
+    express(client, need)
+    interest = Interest.objects.get()
+    client.force_login(shelter)
+    response = client.post(
+        f"{BOARD}connections/{interest.pk}/", {"action": "share-all"}, follow=True
+    )
+    assert "Please choose one of the buttons" in response.content.decode()
+    interest.refresh_from_db()
+    assert not interest.recipient_consented_at and not interest.declined_at
+
+
 def test_only_the_two_parties_see_a_conversation(client, need, donor, make_user):
     client.force_login(donor)
     express(client, need)
