@@ -137,6 +137,19 @@ def test_owners_edit_their_posts_and_edits_go_back_to_review(
     assert not Need.objects.on_board().exists()
 
 
+def test_saving_an_unchanged_post_keeps_it_on_the_board(client, board, shelter, make_need):
+    need = make_need(shelter)
+    client.force_login(shelter)
+    form = client.get(f"{BOARD}needs/{need.pk}/edit/").context["form"]
+    data = {name: form[name].value() or "" for name in form.fields if name != "website"}
+    data["until"] = need.until.isoformat()
+    data["form_started"] = form_started()
+    response = client.post(f"{BOARD}needs/{need.pk}/edit/", data, follow=True)
+    assert "Nothing was changed" in response.content.decode()
+    need.refresh_from_db()
+    assert need.moderation_status == Moderation.APPROVED
+
+
 def test_a_user_cannot_edit_or_change_another_users_post(
     client, board, shelter, make_user, make_need, need_data
 ):

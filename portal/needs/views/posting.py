@@ -17,6 +17,9 @@ from ..models import Interest, InvalidTransition, NeedsBoardPage, Post
 from ..permissions import is_owner
 from .common import SEGMENT_KINDS, count_submission, get_post, page_context
 
+# Fields of the anti-spam mixin, which differ on every submission.
+ANTISPAM_FIELDS = {"form_started", "website"}
+
 
 @verified_required
 def create_post(request: HttpRequest, page: NeedsBoardPage, segment: str) -> HttpResponse:
@@ -72,7 +75,7 @@ def edit_post(request: HttpRequest, page: NeedsBoardPage, segment: str, pk: int)
         )
     form = FORM_FOR_KIND[post.kind](request.POST or None, instance=post)
     if request.method == "POST" and form.is_valid():
-        if not form.has_changed():
+        if not set(form.changed_data) - ANTISPAM_FIELDS:
             messages.info(request, _("Nothing was changed."))
             return redirect(page.url_for_post(post))
         post = form.save()
