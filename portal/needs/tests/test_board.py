@@ -316,3 +316,37 @@ def test_the_demo_campaign_page_is_created_once_and_keeps_editors_changes(site_t
     html = BeautifulSoup(client.get("/").content, "html.parser")
     assert html.select_one(".section-nav a[href='/needs-and-resources/']")
     assert "never post anything about victims" in client.get(BOARD).content.decode().lower()
+
+
+def test_a_countrys_page_gets_a_panel_with_what_is_needed_there(
+    rf, board, shelter, donor, make_need, make_offer, countries
+):
+    from wagtail import hooks
+
+    from portal.core.hooks import COUNTRY_PANELS_HOOK
+
+    make_need(shelter, country="LA")
+    make_need(shelter, country="LA", approved=False)
+    make_offer(donor, where=("LA", "TH"))
+    request = rf.get("/countries/la/")
+    fragments = [fn(countries["LA"], request) for fn in hooks.get_hooks(COUNTRY_PANELS_HOOK)]
+    html = BeautifulSoup("".join(f for f in fragments if f), "html.parser")
+    text = html.get_text(" ", strip=True)
+    assert "1 open need in Lao PDR" in text and "1 offer of help" in text
+    assert html.find("a")["href"] == f"{BOARD}?country=la"
+    empty = [fn(countries["KH"], request) for fn in hooks.get_hooks(COUNTRY_PANELS_HOOK)]
+    assert "Nothing is posted for Cambodia" in "".join(f for f in empty if f)
+
+
+def test_board_pages_need_no_javascript_and_load_nothing_from_elsewhere(
+    client, board, shelter, make_need
+):
+    need = make_need(shelter)
+    for url in (BOARD, f"{BOARD}needs/{need.pk}/", "/accounts/register/", "/accounts/login/"):
+        response = client.get(url)
+        html = BeautifulSoup(response.content, "html.parser")
+        assert html.find_all("script") == [], url
+        for tag, attribute in (("link", "href"), ("img", "src")):
+            for element in html.find_all(tag):
+                assert not (element.get(attribute) or "").startswith(("http", "//")), url
+        assert "default-src 'self'" in response["Content-Security-Policy"]
