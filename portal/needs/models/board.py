@@ -132,6 +132,12 @@ class NeedsBoardPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
         return connection(request, self, pk)
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from ..feeds import BoardFeed
+
+        return BoardFeed(self)(request)
+
     @path("my-posts/", name="my_posts")
     def my_posts(self, request):
         from ..views.posting import my_posts

@@ -350,3 +350,19 @@ def test_board_pages_need_no_javascript_and_load_nothing_from_elsewhere(
             for element in html.find_all(tag):
                 assert not (element.get(attribute) or "").startswith(("http", "//")), url
         assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_an_atom_feed_follows_the_boards_filters(client, mixed_board):
+    response = client.get(BOARD + "feed/?kind=need&country=kh")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    from defusedxml import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ElementTree.fromstring(response.content).findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries] == ["Need: Legal aid in Phnom Penh"]
+    link = entries[0].find(f"{atom}link").get("href")
+    assert link.startswith("http://testserver/needs-and-resources/needs/")
+    assert "@" not in response.content.decode()  # no addresses in the feed
+    board_html = client.get(BOARD + "?kind=need").content.decode()
+    assert 'href="/needs-and-resources/feed/?kind=need"' in board_html
