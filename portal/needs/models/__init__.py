@@ -1,6 +1,7 @@
 from .board import NeedsBoardPage
 from .interests import Interest
-from .posts import InvalidTransition, Need, Offer, Post, PostQuerySet
+from .kinds import Need, Offer
+from .posts import InvalidTransition, Post, PostQuerySet
 
 __all__ = [
     "Interest",

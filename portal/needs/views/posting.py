@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -36,11 +37,12 @@ def create_post(request: HttpRequest, page: NeedsBoardPage, segment: str) -> Htt
         if limited:
             form.add_error(None, limited)
         else:
-            post = form.save(commit=False)
-            post.owner = request.user
-            post.save()
-            form.save_m2m()
-            moderation.submit(post, by=request.user, created=True)
+            with transaction.atomic():
+                post = form.save(commit=False)
+                post.owner = request.user
+                post.save()
+                form.save_m2m()
+                moderation.submit(post, by=request.user, created=True)
             messages.success(
                 request,
                 _(
@@ -78,8 +80,9 @@ def edit_post(request: HttpRequest, page: NeedsBoardPage, segment: str, pk: int)
         if not set(form.changed_data) - ANTISPAM_FIELDS:
             messages.info(request, _("Nothing was changed."))
             return redirect(page.url_for_post(post))
-        post = form.save()
-        moderation.submit(post, by=request.user, created=False)
+        with transaction.atomic():
+            post = form.save()
+            moderation.submit(post, by=request.user, created=False)
         messages.success(
             request,
             _(
