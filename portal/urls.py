@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.updates.urls")),
+    path("accounts/", include("portal.accounts.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

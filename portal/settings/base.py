@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "portal.organizations",
     "portal.updates",
     "portal.inquiries",
+    "portal.accounts",
+    "portal.needs",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
