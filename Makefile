@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install migrate demo run worker test lint format check messages bench clean
+.PHONY: help install compilemessages migrate demo run worker test lint format check messages bench bench-lighthouse bench-offline clean
 
 help:
 	@echo "make run     - install, migrate, load demo content, start web server and worker"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint    - ruff check and format check"
 	@echo "make format  - ruff format and fixes"
 	@echo "make bench   - run the benchmarks (results in docs/benchmarks.md)"
+	@echo "make messages - update the Lao and Thai catalogues from the code (needs GNU gettext)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -22,7 +23,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) compilemessages
+
+# The .po catalogues are compiled with polib (a Python dependency): no GNU gettext needed.
+compilemessages: $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
 
 var:
 	mkdir -p var
@@ -53,6 +58,15 @@ format: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Extract the interface strings into portal/locale/*/LC_MESSAGES/django.po (keeps translations).
+# Django's makemessages reads Django templates correctly but calls GNU gettext's xgettext.
+messages: install
+	@command -v xgettext >/dev/null || { echo "GNU gettext is needed: apt-get install gettext"; exit 1; }
+	cd portal && ../$(BIN)/python ../manage.py makemessages $(foreach lang,$(MESSAGE_LANGUAGES),-l $(lang)) --no-location --no-obsolete
+	$(BIN)/python scripts/compile_messages.py
+
+MESSAGE_LANGUAGES ?= lo th
 
 clean:
 	rm -rf $(VENV) var

@@ -8,8 +8,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "url,path",
-    [("/", "index.html"), ("/about-us/", "about-us/index.html"), ("/lo/x/", "lo/x/index.html"),
-     ("/feed.xml", "feed.xml")],
+    [
+        ("/", "index.html"),
+        ("/about-us/", "about-us/index.html"),
+        ("/lo/x/", "lo/x/index.html"),
+        ("/feed.xml", "feed.xml"),
+    ],
 )
 def test_file_path_for_url(url, path):
     assert str(file_path_for_url(url)) == path

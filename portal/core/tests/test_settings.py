@@ -11,7 +11,11 @@ def run_check(env: dict) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in secret_names}
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--settings=portal.settings.production"],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
