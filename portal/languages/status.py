@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -57,6 +58,15 @@ class TranslationState:
     @property
     def status_label(self) -> str:
         return str(STATUS_LABELS[self.status])
+
+    @property
+    def other_flag_labels(self) -> list[str]:
+        """Labels of the flags besides the main status, most pressing first."""
+        return [str(label) for key, label in STATUS_LABELS.items() if key in self.flags][1:]
+
+    @property
+    def language_name(self) -> str:
+        return dict(settings.LANGUAGES).get(self.language_code, self.language_code)
 
     @property
     def is_machine_made(self) -> bool:
