@@ -18,26 +18,45 @@ def default_language() -> str:
     return settings.LANGUAGE_CODE
 
 
-def live_translation(page: Page, language_code: str) -> Page | None:
+def _request_cache(request: HttpRequest | None) -> dict:
+    """Per-request memo: the frame asks about the same pages several times per page view."""
+    if request is None:
+        return {}
+    cache = getattr(request, "_portal_editions", None)
+    if cache is None:
+        cache = request._portal_editions = {}
+    return cache
+
+
+def translations_of(page: Page, request: HttpRequest | None = None) -> dict[str, Page]:
+    """The page in each language it exists in (itself included), by language code."""
+    cache = _request_cache(request)
+    key = ("translations", page.translation_key)
+    if key not in cache:
+        cache[key] = {
+            translated.locale.language_code: translated
+            for translated in Page.objects.filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .only("id", "title", "url_path", "live", "translation_key", "locale", "depth", "path")
+        }
+    return cache[key]
+
+
+def live_translation(
+    page: Page, language_code: str, request: HttpRequest | None = None
+) -> Page | None:
     """The page's published translation in a language (the page itself if it is in it)."""
     if page.locale.language_code == language_code:
         return page if page.live else None
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-    translation_ = page.get_translation_or_none(locale)
-    return translation_ if translation_ is not None and translation_.live else None
+    translated = translations_of(page, request).get(language_code)
+    return translated if translated is not None and translated.live else None
 
 
-def source_page(page: Page) -> Page:
+def source_page(page: Page, request: HttpRequest | None = None) -> Page:
     """The page in the default language (the original that translations are made from)."""
     if page.locale.language_code == default_language():
         return page
-    try:
-        return page.get_translation(Locale.get_default())
-    except Page.DoesNotExist:
-        return page
+    return translations_of(page, request).get(default_language(), page)
 
 
 def _path_below_site_root(page: Page, request: HttpRequest | None) -> str | None:
@@ -47,7 +66,7 @@ def _path_below_site_root(page: Page, request: HttpRequest | None) -> str | None
         return None
     root = site.root_page
     if root.locale_id != page.locale_id:
-        root = root.get_translation_or_none(page.locale) or root
+        root = translations_of(root, request).get(page.locale.language_code, root)
     if not page.url_path.startswith(root.url_path):
         return None
     return page.url_path[len(root.url_path) :]
@@ -55,7 +74,7 @@ def _path_below_site_root(page: Page, request: HttpRequest | None) -> str | None
 
 def fallback_url(page: Page, language_code: str, request: HttpRequest | None = None) -> str | None:
     """The address that shows the page's original under a language's prefix (/lo/about-us/)."""
-    original = source_page(page)
+    original = source_page(page, request)
     relative = _path_below_site_root(original, request)
     if relative is None:
         return None
@@ -65,10 +84,15 @@ def fallback_url(page: Page, language_code: str, request: HttpRequest | None = N
 
 def reader_url(page: Page, language_code: str, request: HttpRequest | None = None) -> str | None:
     """Where a reader of a language reads a page: its translation, or else the fallback."""
-    translated = live_translation(page, language_code)
+    translated = live_translation(page, language_code, request)
     if translated is not None:
         return translated.get_url(request=request)
     return fallback_url(page, language_code, request) or page.get_url(request=request)
+
+
+def reader_page(page: Page, language_code: str, request: HttpRequest | None = None) -> Page:
+    """The page a reader of a language is shown: the translation, or else the original."""
+    return live_translation(page, language_code, request) or source_page(page, request)
 
 
 def serve_fallback(request: HttpRequest, path: str, serve_view) -> HttpResponse | None:

@@ -80,6 +80,22 @@ def reader_url(context: template.Context, page: Page | None) -> str:
     return editions.reader_url(page, get_language(), context.get("request")) or ""
 
 
+@register.simple_tag(takes_context=True)
+def reader_link(context: template.Context, page: Page | None) -> dict | None:
+    """What the frame needs to link a page for the current reader: the address (translation or
+    fallback), the title in the language shown there, and that language."""
+    if page is None:
+        return None
+    request = context.get("request")
+    shown = editions.reader_page(page, get_language(), request)
+    return {
+        "url": editions.reader_url(page, get_language(), request) or "",
+        "title": shown.title,
+        "lang": shown.locale.language_code,
+        "page": shown,
+    }
+
+
 @register.simple_tag
 def quick_exit_url() -> str:
     return settings.PORTAL_QUICK_EXIT_URL

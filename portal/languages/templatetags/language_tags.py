@@ -35,10 +35,10 @@ def language_head_links(context: template.Context) -> dict:
         return {"canonical": None, "alternates": []}
     alternates = []
     for code, _name in settings.LANGUAGES:
-        translated = live_translation(page, code)
+        translated = live_translation(page, code, request)
         if translated is not None:
             alternates.append({"code": code, "url": translated.get_full_url(request)})
-    original = live_translation(source_page(page), default_language())
+    original = live_translation(source_page(page, request), default_language(), request)
     if original is not None:
         alternates.append({"code": "x-default", "url": original.get_full_url(request)})
     return {"canonical": page.get_full_url(request), "alternates": alternates}
@@ -60,7 +60,7 @@ def translation_notice(context: template.Context) -> dict:
     state = state_of_translation(page)
     if state is None:
         return result
-    original = live_translation(state.source, default_language())
+    original = live_translation(state.source, default_language(), request)
     return {
         **result,
         "kind": "translation",
