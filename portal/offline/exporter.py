@@ -130,6 +130,7 @@ class OfflineExporter:
             with translation.override(code):
                 self.search_urls[reverse("search:search")] = code
         self.fetched: dict[str, Fetched] = {}
+        self.seen: set[str] = set()
         self.files: dict[str, str] = {}
         self.not_exported: set[str] = set()
 
@@ -174,9 +175,10 @@ class OfflineExporter:
         urls += [self.prefix(code) for code in self.languages]
         return [url for url in dict.fromkeys(urls) if url]
 
-    def crawl(self, scratch: Path) -> None:
-        queue = deque(url for url in self.seeds() if self.wanted(url))
-        seen = set(queue)
+    def crawl(self, scratch: Path, urls: list[str]) -> None:
+        """Fetch the URLs and, breadth first, what they link to on this site."""
+        queue = deque(url for url in urls if url not in self.seen and self.wanted(url))
+        self.seen.update(queue)
         while queue:
             url = queue.popleft()
             try:
@@ -193,8 +195,8 @@ class OfflineExporter:
                 for link in found:  # pages linked from the profile belong to the pack
                     self.selection.add_linked_page(urlsplit(link).path)
             for link in found:
-                if link not in seen and self.wanted(link):
-                    seen.add(link)
+                if link not in self.seen and self.wanted(link):
+                    self.seen.add(link)
                     queue.append(link)
             self.progress(len(self.fetched), len(self.fetched) + len(queue))
 
@@ -216,7 +218,7 @@ class OfflineExporter:
 
     # Generated pages ---------------------------------------------------------------------------
 
-    def generate(self, scratch: Path) -> None:
+    def generate(self, scratch: Path) -> list[Fetched]:
         """Pages that exist only in the copy: offline search, "not in this copy", a pack's
         landing page."""
         contact = self.contact()
@@ -235,6 +237,7 @@ class OfflineExporter:
                     **contact,
                 }
                 self.add_generated(scratch, prefix, "offline/pack_index.html", context)
+        return [item for item in self.fetched.values() if item.generated]
 
     def add_generated(self, scratch: Path, url: str, template: str, context: dict) -> None:
         rendered = self.renderer.render_template(url, template, context)
@@ -403,8 +406,14 @@ class OfflineExporter:
         started = time.monotonic()
         self.prepare_output()
         with tempfile.TemporaryDirectory(prefix="portal-offline-") as scratch:
-            self.crawl(Path(scratch))
-            self.generate(Path(scratch))
+            self.crawl(Path(scratch), self.seeds())
+            generated = self.generate(Path(scratch))
+            self.seen.update([INDEX_URL, *(item.url for item in generated)])
+            # What the generated pages need (the search script...) that pages did not link.
+            self.crawl(
+                Path(scratch),
+                [u for item in generated for u in self.links_in(item, item.raw.read_bytes())],
+            )
             self.name_files()
             result = self.write()
         if make_zip:

@@ -44,6 +44,6 @@
     list.appendChild(item);
   });
   status.textContent = hits.length
-    ? status.getAttribute("data-some").replace("%(count)s", hits.length)
+    ? status.getAttribute("data-some").replace("{count}", hits.length)
     : status.getAttribute("data-none");
 })();
