@@ -241,7 +241,7 @@ class OfflineExporter:
 
     def add_generated(self, scratch: Path, url: str, template: str, context: dict) -> None:
         rendered = self.renderer.render_template(url, template, context)
-        raw = scratch / f"generated-{len(self.fetched)}"
+        raw = scratch / f"generated-{slugify(url) or 'root'}-{len(self.fetched)}"
         raw.write_bytes(rendered.body)
         self.fetched[url] = Fetched(url, rendered.content_type, raw, generated=True)
 
