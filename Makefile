@@ -68,5 +68,16 @@ messages: install
 
 MESSAGE_LANGUAGES ?= lo th
 
+# Offline export: time and size for the demo site and a synthetic 5,000-page site.
+bench-offline: install
+	$(BIN)/python scripts/bench_offline.py --pages $(or $(PAGES),5000)
+
+# Lighthouse 12 (npm, installed under tools/, not committed) against a production-like server
+# (gunicorn, production settings, collected and compressed static files) on the budget pages.
+bench-lighthouse: install
+	@command -v npm >/dev/null || { echo "npm is needed (apt-get install npm)"; exit 1; }
+	test -x tools/lighthouse/node_modules/.bin/lighthouse || npm install --prefix tools/lighthouse --no-save --no-audit --no-fund lighthouse@12
+	$(BIN)/python scripts/bench_lighthouse.py
+
 clean:
 	rm -rf $(VENV) var
