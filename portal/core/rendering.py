@@ -61,6 +61,7 @@ class SiteRenderer:
         host = self.site.hostname
         if self.site.port not in (80, 443):
             host = f"{host}:{self.site.port}"
+        self.host = host
         self._client = Client(HTTP_HOST=host, raise_request_exception=True)
 
     def render(self, url: str) -> RenderedResponse:
@@ -100,7 +101,7 @@ class SiteRenderer:
         """Render a template as if it answered `url` for an anonymous reader (language from the
         URL's prefix, the full context of the site's pages): for pages that exist only in a
         static copy, such as the offline search page."""
-        request = RequestFactory(HTTP_HOST=self._client.defaults["HTTP_HOST"]).get(url)
+        request = RequestFactory(HTTP_HOST=self.host).get(url)
         request.user = AnonymousUser()
         language = get_language_from_path(url) or settings.LANGUAGE_CODE
         with translation.override(language):

@@ -123,7 +123,7 @@ class OfflineExporter:
         )
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         self.hosts = {self.site.hostname, f"{self.site.hostname}:{self.site.port}", base.netloc}
-        self.origin = f"http://{self.renderer._client.defaults['HTTP_HOST']}"
+        self.origin = f"http://{self.renderer.host}"
         self.languages = [code for code, _name in settings.LANGUAGES]
         self.search_urls = {}
         for code in self.languages:
