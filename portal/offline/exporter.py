@@ -67,7 +67,8 @@ TAG = re.compile(r"<[^>]+>")
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL | re.IGNORECASE)
 LANG = re.compile(r'\slang="([^"]+)"')
-DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+# The notices above a page's text (fallback, machine translation) are not its content.
+NOTICE = re.compile(r'<p class="languages-notice".*?</p>', re.DOTALL)
 
 Progress = Callable[[int, int], None]
 
@@ -379,14 +380,15 @@ class OfflineExporter:
         content_language = (LANG.search(main.group("attrs")) or [None, language])[1]
         if content_language != language:
             return None  # a fallback copy: the original is indexed once, in its own language
-        heading = H1.search(main.group("body"))
-        description = DESCRIPTION.search(text)
+        body = NOTICE.sub(" ", main.group("body"))
+        heading = H1.search(body)
+        if heading:
+            body = body[: heading.start()] + body[heading.end() :]
         return {
             "u": file,
             "t": plain_text(heading.group(1)) if heading else file,
             "l": language,
-            "d": html_lib.unescape(description.group(1))[:200] if description else "",
-            "x": plain_text(main.group("body"))[:SEARCH_TEXT_CHARS],
+            "x": plain_text(body)[:SEARCH_TEXT_CHARS],
         }
 
     # The whole run -----------------------------------------------------------------------------

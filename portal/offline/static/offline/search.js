@@ -1,5 +1,5 @@
-/* Offline search: looks for every word of the query in the prebuilt index (titles, summaries
-   and the beginning of each page), readers' language first. No network, no dependencies. */
+/* Offline search: looks for every word of the query in the prebuilt index (titles and the
+   beginning of each page), readers' language first. No network, no dependencies. */
 (function () {
   "use strict";
   var index = window.PORTAL_SEARCH_INDEX || [];
@@ -18,7 +18,7 @@
   var hits = [];
   index.forEach(function (entry) {
     var title = entry.t.toLocaleLowerCase();
-    var text = title + " " + (entry.d + " " + entry.x).toLocaleLowerCase();
+    var text = title + " " + entry.x.toLocaleLowerCase();
     if (!words.every(function (word) { return text.indexOf(word) !== -1; })) return;
     var score = (entry.l === lang ? 4 : 0) + (words.every(function (word) {
       return title.indexOf(word) !== -1;
@@ -38,7 +38,7 @@
     heading.appendChild(link);
     var summary = document.createElement("p");
     summary.lang = hit.entry.l;
-    summary.textContent = hit.entry.d || hit.entry.x.slice(0, 200);
+    summary.textContent = hit.entry.x.slice(0, 200) + (hit.entry.x.length > 200 ? "…" : "");
     item.appendChild(heading);
     item.appendChild(summary);
     list.appendChild(item);
