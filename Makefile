@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install migrate demo run worker test lint format check messages bench bench-search clean
+.PHONY: help install compilemessages migrate demo run worker test lint format check messages bench bench-search bench-lighthouse bench-offline clean
 
 help:
 	@echo "make run     - install, migrate, load demo content, start web server and worker"
@@ -15,6 +15,7 @@ help:
 	@echo "make format  - ruff format and fixes"
 	@echo "make bench   - run the benchmarks (results in docs/benchmarks.md)"
 	@echo "make bench-search [QUICK=1] - search benchmark, SQLite and PostgreSQL (long; QUICK is minutes)"
+	@echo "make messages - update the Lao and Thai catalogues from the code (needs GNU gettext)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -23,7 +24,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) compilemessages
+
+# The .po catalogues are compiled with polib (a Python dependency): no GNU gettext needed.
+compilemessages: $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
 
 var:
 	mkdir -p var
@@ -56,10 +61,29 @@ check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 # Every bench-* target; each writes its own section of docs/benchmarks.md.
-bench: bench-search
+bench: bench-search bench-offline bench-lighthouse
 
 bench-search: install
 	$(BIN)/python scripts/bench_search.py
+# Extract the interface strings into portal/locale/*/LC_MESSAGES/django.po (keeps translations).
+# Django's makemessages reads Django templates correctly but calls GNU gettext's xgettext.
+messages: install
+	@command -v xgettext >/dev/null || { echo "GNU gettext is needed: apt-get install gettext"; exit 1; }
+	cd portal && ../$(BIN)/python ../manage.py makemessages $(foreach lang,$(MESSAGE_LANGUAGES),-l $(lang)) --no-location --no-obsolete
+	$(BIN)/python scripts/compile_messages.py
+
+MESSAGE_LANGUAGES ?= lo th
+
+# Offline export: time and size for the demo site and a synthetic 5,000-page site.
+bench-offline: install
+	$(BIN)/python scripts/bench_offline.py --pages $(or $(PAGES),5000)
+
+# Lighthouse 12 (npm, installed under tools/, not committed) against a production-like server
+# (gunicorn, production settings, collected and compressed static files) on the budget pages.
+bench-lighthouse: install
+	@command -v npm >/dev/null || { echo "npm is needed (apt-get install npm)"; exit 1; }
+	test -x tools/lighthouse/node_modules/.bin/lighthouse || npm install --prefix tools/lighthouse --no-save --no-audit --no-fund lighthouse@12
+	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
 	rm -rf $(VENV) var

@@ -28,6 +28,10 @@ INSTALLED_APPS = [
     "portal.inquiries",
     "portal.accounts",
     "portal.needs",
+    # Language editions (translation status, fallback, demo translations) and the offline copy.
+    # Keep them after the content apps: their demo loaders translate and export those apps' pages.
+    "portal.languages",
+    "portal.offline",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -41,7 +45,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    # Translation in the admin (wagtail-localize; its locales app replaces wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -70,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: serves the English page, with a notice, where a Lao or Thai translation is missing.
+    "portal.core.middleware.LanguageFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -124,11 +132,15 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation. English is the default; Lao and Thai editions from the start.
 LANGUAGE_CODE = "en"
+# More languages: add them here (with a Locale in the admin and a catalogue in portal/locale/).
 LANGUAGES = [
     ("en", "English"),
     ("lo", "ລາວ"),
     ("th", "ไทย"),
 ]
+# Interface catalogues a fluent person has reviewed. Others are machine-made and the site says so
+# (README: "Languages").
+PORTAL_REVIEWED_INTERFACE_LANGUAGES: list[str] = []
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -136,6 +148,8 @@ TIME_ZONE = "UTC"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Translations stay linked to their English source, so editors see when the source changed.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 # Static files and uploads.
 STATICFILES_FINDERS = [
@@ -204,14 +218,37 @@ WAGTAILEMBEDS_FINDERS: list = []  # embeds would make readers' browsers call thi
 # The project's own name for itself, shown in page titles and emails.
 PORTAL_NAME = _("Anti-Trafficking Portal")
 
+# Quick exit: where the button on every page sends a reader who must hide the portal at once.
+# A neutral, widely used page; a plain link (with JavaScript, location.replace()).
+PORTAL_QUICK_EXIT_URL = os.environ.get("PORTAL_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+
+# Logs never keep a reader's full IP address: the filter truncates every address in a record
+# (IPv4 to /24, IPv6 to /48). gunicorn's access log does the same (gunicorn.conf.py).
+LOG_FILTERS = {"truncate_ips": {"()": "portal.core.logfilters.TruncateIPAddressesFilter"}}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": LOG_FILTERS,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        # runserver's access log: the client's network (truncated address), then the request.
+        "access": {"format": "%(asctime)s %(client_ip)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["truncate_ips"],
+        },
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "filters": ["truncate_ips"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
-        "django.server": {"level": "WARNING"},
+        "django.server": {"handlers": ["access"], "level": "WARNING", "propagate": False},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -30,3 +30,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missi
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Test-only page types for the offline country packs (see the app's docstring).
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.offline.tests.packapp"]

@@ -2,13 +2,15 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from portal.core.hooks import COUNTRY_PANELS_HOOK
+from portal.languages import editions
 
 register = template.Library()
 
@@ -49,7 +51,9 @@ def localized(page: Page | None) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict]:
-    """One entry per language: where the reader goes to read the current page in it."""
+    """One entry per language: where the reader goes to read the current page in it. A page
+    without a translation in a language leads to its original under that language's prefix
+    (/lo/about-us/), which shows the original with a notice: the reader stays on the page."""
     page = context.get("page")
     request: HttpRequest | None = context.get("request")
     links = []
@@ -57,17 +61,44 @@ def language_links(context: template.Context) -> list[dict]:
     for code, name in settings.LANGUAGES:
         url = None
         if isinstance(page, Page):
-            try:
-                locale = Locale.objects.get(language_code=code)
-            except Locale.DoesNotExist:
-                locale = None
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation and translation.live:
-                url = translation.get_url(request=request)
+            url = editions.reader_url(page, code, request)
+        elif request is not None:
+            # Views outside the page tree (search and the like) live under i18n_patterns.
+            url = translate_url(request.get_full_path(), code)
         if url is None:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context: template.Context, page: Page | None) -> str:
+    """The address of a page for the current reader: its translation in the reader's language,
+    or the original shown under the reader's language (see portal.languages.editions)."""
+    if page is None:
+        return ""
+    return editions.reader_url(page, get_language(), context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def reader_link(context: template.Context, page: Page | None) -> dict | None:
+    """What the frame needs to link a page for the current reader: the address (translation or
+    fallback), the title in the language shown there, and that language."""
+    if page is None:
+        return None
+    request = context.get("request")
+    shown = editions.reader_page(page, get_language(), request)
+    return {
+        "url": editions.reader_url(page, get_language(), request) or "",
+        "title": shown.title,
+        "lang": shown.locale.language_code,
+        "page": shown,
+    }
+
+
+@register.simple_tag
+def quick_exit_url() -> str:
+    return settings.PORTAL_QUICK_EXIT_URL
 
 
 @register.simple_tag(takes_context=True)
@@ -105,7 +136,7 @@ def section_links(context: template.Context) -> list[dict]:
         links.append(
             {
                 "title": page.title,
-                "url": page.get_url(context.get("request")),
+                "url": reader_url(context, page),
                 "page": page,
                 "current": is_current,
             }

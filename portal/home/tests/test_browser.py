@@ -95,7 +95,7 @@ def test_editor_submits_a_change_and_a_moderator_publishes_it(live_site, browser
     editor.groups.add(Group.objects.get(name="Editors"))
     moderator = User.objects.create_user("moderator", password="moderator-pass-1")
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    about = StandardPage.objects.get(slug="about-us")
+    about = StandardPage.objects.get(slug="about-us", locale__language_code="en")
     new_intro = "Reviewed text from the editorial workflow test."
 
     editor_context = browser.new_context()
