@@ -71,8 +71,11 @@ def empty_site():
     from django.db.models import ProtectedError
     from wagtail.models import Page
 
+    from django.contrib.contenttypes.models import ContentType
+
     from portal.home.site import ensure_site
 
+    ContentType.objects.clear_cache()  # ids change when a transactional test flushes
     home = ensure_site()
     Page.objects.filter(depth__gt=2).delete()
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
@@ -110,8 +113,11 @@ def site_tree(db):
 @pytest.fixture
 def demo_site(db):
     """The full demo content, as `make run` loads it (built once per database)."""
+    from django.contrib.contenttypes.models import ContentType
+
     from portal.home.site import ensure_site
 
+    ContentType.objects.clear_cache()  # ids change when a transactional test flushes
     home = ensure_site()
     if not home.get_children().exists():  # emptied by a transactional test's flush
         build_demo_site()
