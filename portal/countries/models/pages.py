@@ -238,8 +238,12 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
     def save(self, *args, **kwargs):
         if self.country_id:
             self.slug = self.country.slug
-            if self.country not in self.countries.all():
-                self.countries.add(self.country)
+            try:
+                tagged = list(self.countries.all())
+            except ValueError:  # a new page: its relations are not there yet
+                tagged = []
+            if self.country not in tagged:
+                self.countries = [*tagged, self.country]
         return super().save(*args, **kwargs)
 
     # Rendering -----------------------------------------------------------------------------
