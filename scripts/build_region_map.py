@@ -94,11 +94,20 @@ def to_ints(ring) -> list[int]:
 def convert(topology: dict) -> dict:
     arcs = decode_arcs(topology)
     countries = {}
+    # Some ISO codes have several features (Australia and its Ashmore and Cartier Islands
+    # are both 036): they are one country here.
+    by_code: dict[str, list] = {}
+    names: dict[str, tuple[float, str]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         numeric = geometry.get("id")
         if not numeric:
             continue  # disputed areas without an ISO code (Somaliland, N. Cyprus, ...)
         polygons = geometry_polygons(geometry, arcs)
+        by_code.setdefault(numeric, []).extend(polygons)
+        area = sum(ring_area(p[0]) for p in polygons)
+        if area >= names.get(numeric, (-1.0, ""))[0]:
+            names[numeric] = (area, geometry["properties"]["name"])
+    for numeric, polygons in by_code.items():
         total_area = sum(ring_area(shift_longitudes(p[0])) for p in polygons)
         kept, clipped_outer = [], []
         for polygon in polygons:
@@ -127,7 +136,7 @@ def convert(topology: dict) -> dict:
         )
         anchor = pole_of_inaccessibility(largest, precision=0.05)
         countries[numeric] = {
-            "name": geometry["properties"]["name"],
+            "name": names[numeric][1],
             "anchor": [round(anchor[0], 2), round(anchor[1], 2)],
             "polygons": [[to_ints(ring) for ring in rings] for rings in kept],
         }
