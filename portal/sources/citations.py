@@ -61,7 +61,7 @@ class Mark:
 
     def __html__(self) -> str:
         return format_html(
-            '<sup class="note-ref"><a href="#{}" id="{}"><span class="visually-hidden">{}</span>'
+            '<sup class="note-ref"><a href="#{}" id="{}"><span class="visually-hidden">{} </span>'
             "{}</a></sup>",
             self.note.anchor,
             self.ref_id,

@@ -133,7 +133,12 @@ class Figure(CitedRecord):
         indexes = [models.Index(fields=["indicator", "year"])]
 
     def __str__(self) -> str:
-        return f"{self.country}, {self.year}: {self.get_indicator_display()} {self.display_value}"
+        text = f"{self.country}, {self.year}: {self.get_indicator_display()} {self.display_value}"
+        if self.assisting_body:
+            text += f" ({self.assisting_body})"
+        if self.other_country_id:
+            text += f" ({self.other_country})"
+        return text
 
     def get_absolute_url(self) -> str | None:
         url = self.country.get_absolute_url()

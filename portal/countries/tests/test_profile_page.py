@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_narrative_notes_are_numbered_in_order_and_link_both_ways(client, lao_profile):
     html = soup(client.get("/countries/la/"))
     marks = html.select(".country__narrative sup.note-ref a")
-    assert [m.get_text(strip=True) for m in marks] == [f"Note{n}" for n in range(1, 21)]
+    assert [m.get_text() for m in marks] == [f"Note {n}" for n in range(1, 21)]
     for number, mark in enumerate(marks, start=1):
         assert mark["href"] == f"#note-{number}"
         assert mark["id"] == f"ref-{number}"
