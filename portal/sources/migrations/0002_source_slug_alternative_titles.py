@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="source",
             name="slug",
-            field=models.SlugField(editable=False, max_length=120, null=True),
+            field=models.SlugField(db_index=False, editable=False, max_length=120, null=True),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
