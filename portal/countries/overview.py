@@ -7,7 +7,6 @@ shown; downloads keep both."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -24,6 +23,16 @@ from .models.figures import LAW_ENFORCEMENT, VICTIMS, Indicator
 class CitedFigure:
     figure: Figure
     mark: Mark
+
+
+@dataclass
+class FigureRow:
+    """One line of a simple figure table: year, what, number with its mark, detail, note."""
+
+    cited: CitedFigure
+    what: str
+    detail: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -198,8 +207,19 @@ class CountryData:
         return law_enforcement_svg(rows)
 
     @property
-    def victims_by_year(self) -> list[tuple[int, list[CitedFigure]]]:
+    def victim_rows(self) -> list[FigureRow]:
         return [
-            (year, list(items))
-            for year, items in groupby(self.victims, key=lambda c: c.figure.year)
+            FigureRow(c, c.figure.get_indicator_display(), c.figure.assisting_body, c.figure.note)
+            for c in self.victims
+        ]
+
+    @property
+    def abroad_rows(self) -> list[FigureRow]:
+        return [
+            FigureRow(
+                c,
+                c.figure.other_country.display_name if c.figure.other_country else "",
+                c.figure.note,
+            )
+            for c in self.abroad
         ]

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from portal.core.permissions import EDITORS, MODERATORS
-from portal.countries.models import Country, CountryIndexPage, Figure
+from portal.countries.models import Country, CountryIndexPage, Figure, Flow
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,8 @@ def test_country_data_admin(client, lao_site):
     assert client.get(f"/admin/countries/edit/{laos.pk}/").status_code == 200
     assert client.get("/admin/figures/").status_code == 200
     assert client.get("/admin/flows/").status_code == 200
+    assert client.get("/admin/flows/new/").status_code == 200
+    assert client.get(f"/admin/flows/edit/{Flow.objects.first().pk}/").status_code == 200
     # Countries come from ISO 3166: nobody adds or deletes them in the admin.
     assert client.get("/admin/countries/new/").status_code in (302, 403)
     assert client.get(f"/admin/countries/delete/{laos.pk}/").status_code in (302, 403)

@@ -3,24 +3,14 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
 from portal.countries.models import CountryProfilePage
+from portal.home.tests.test_browser import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(page: BrowserPage) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
 
 
 def test_a_footnote_mark_jumps_to_its_note_and_back(live_site, page: BrowserPage):

@@ -155,3 +155,8 @@ def test_a_source_missing_from_the_database_still_renders(client, lao_profile):
     source.delete()
     html = soup(client.get("/countries/la/"))
     assert "no longer in the bibliography" in html.find("li", id="note-4").get_text()
+
+
+def test_the_profile_is_found_by_site_search(client, lao_profile):
+    html = soup(client.get("/search/", {"q": "Hmong"}))
+    assert "Lao PDR" in [a.get_text(strip=True) for a in html.select(".result__title a")]
