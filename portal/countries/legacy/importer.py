@@ -16,7 +16,7 @@ from portal.sources.models import Source
 from portal.sources.rich_text import citation_db_html
 
 from ..models import Country, CountryIndexPage, CountryProfilePage
-from .parser import LegacyPage, Paragraph
+from .document import LegacyPage, Paragraph
 
 BLOCK_NAMESPACE = uuid.UUID("0b7d3c52-61a4-4f1e-8d7c-5c0a9f3e2b10")
 

@@ -11,7 +11,9 @@ are certain, and lists everything it could not decide as an anomaly. It never co
 """
 
 import re
-from dataclasses import dataclass, field
+
+from .document import Anomaly, LegacyPage, Note, Paragraph, Section
+from .marks import CANDIDATE, URL, check_marks, find_marks
 
 # Site chrome that appears on every old page; dropped wherever it is found.
 CHROME_PATTERNS = [
@@ -36,71 +38,10 @@ CHROME_PATTERNS = [
 ]
 
 NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*?)\s*$")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
-# A run of ASCII digits at the end of a token (the token is what precedes the next space).
-CANDIDATE = re.compile(r"(?<=\S)([1-9][0-9]{0,2})(?=[\s,;:]|$)")
 SENTENCE_END = tuple(".!?:;,")
-CLOSING = set(".,;:!?)]}'\"\u2019\u201d\u00bb")  # with curly closing quotes
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 10
 UNWRAPPED_LINE = 120  # a longer line means the snapshot does not wrap its paragraphs
-
-
-@dataclass
-class Note:
-    number: int
-    text: str  # as written, URL included
-    title: str  # without the URL
-    url: str
-    line: int
-
-
-@dataclass
-class Mark:
-    number: int
-    start: int  # offsets of the digits in the paragraph text
-    end: int
-    certain: bool = False
-    reason: str = ""  # why it was not certain
-
-
-@dataclass
-class Paragraph:
-    text: str
-    marks: list[Mark] = field(default_factory=list)
-    line: int = 0
-
-
-@dataclass
-class Section:
-    heading: str
-    paragraphs: list[Paragraph] = field(default_factory=list)
-
-
-@dataclass
-class Anomaly:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
-
-
-@dataclass
-class LegacyPage:
-    sections: list[Section] = field(default_factory=list)
-    notes: dict[int, Note] = field(default_factory=dict)
-    dropped: list[str] = field(default_factory=list)  # chrome lines left out
-    anomalies: list[Anomaly] = field(default_factory=list)
-
-    def paragraphs(self):
-        for section in self.sections:
-            for index, paragraph in enumerate(section.paragraphs, start=1):
-                yield section, index, paragraph
-
-    @property
-    def cited_numbers(self) -> set[int]:
-        return {m.number for _, _, p in self.paragraphs() for m in p.marks if m.certain}
 
 
 def is_chrome(line: str) -> bool:
@@ -145,76 +86,6 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _token_around(text: str, start: int, end: int) -> str:
-    left = text.rfind(" ", 0, start) + 1
-    right = text.find(" ", end)
-    return text[left : right if right != -1 else len(text)]
-
-
-def _next_word(text: str, end: int) -> str:
-    rest = text[end:].lstrip(" ,;:")
-    return rest.split(" ", 1)[0] if rest else ""
-
-
-def find_marks(text: str) -> tuple[list[Mark], list[str]]:
-    """Footnote marks in a paragraph, and notes about numbers that were not taken as marks
-    but might be (for the report)."""
-    marks, doubts = [], []
-    for match in CANDIDATE.finditer(text):
-        start, end = match.span(1)
-        before = text[start - 1]
-        token = _token_around(text, start, end)
-        number = int(match.group(1))
-        if URL.search(token) or "/" in token or "@" in token:
-            continue  # part of an address
-        if before.isdigit() or before in "-\u2013+/%#":  # hyphen, en dash, ...
-            continue  # part of a number, range or code: 2006/07, COVID-19
-        if before in ".," and start >= 2 and text[start - 2].isdigit():
-            # After a number: 180,000 and 7.5 are numbers; "in 2006.4" and "in 2006,5" are a
-            # year and a mark. After any other number the reader cannot tell: reported.
-            if before == "," and len(match.group(1)) == 3:
-                continue  # thousands separator
-            number_before = re.search(r"[0-9]+$", text[: start - 1]).group(0)
-            if not (len(number_before) == 4 and 1900 <= int(number_before) <= 2099):
-                following = _next_word(text, end)
-                if following and following[0].isalpha() and not following[0].islower():
-                    doubts.append(
-                        f"“{number_before}{before}{number}” could be a number or "
-                        f"{number_before} followed by mark {number}; kept as text"
-                    )
-                continue
-        elif before.isalpha():
-            word = token[: start - (text.rfind(" ", 0, start) + 1)]
-            if any(ch.isdigit() for ch in word) or (word.isupper() and len(word) <= 5):
-                doubts.append(
-                    f"“{token}” ends in {number}: a code or a mark? Kept as text; add a "
-                    "citation by hand if it is a mark"
-                )
-                continue
-        elif before not in CLOSING:
-            continue
-        marks.append(Mark(number, start, end))
-    return marks, doubts
-
-
-def longest_non_decreasing(values: list[int]) -> set[int]:
-    """Indexes of a longest non-decreasing subsequence (the marks that are in order)."""
-    if not values:
-        return set()
-    best_length = [1] * len(values)
-    previous = [-1] * len(values)
-    for i, value in enumerate(values):
-        for j in range(i):
-            if values[j] <= value and best_length[j] + 1 > best_length[i]:
-                best_length[i], previous[i] = best_length[j] + 1, j
-    i = max(range(len(values)), key=lambda k: (best_length[k], -k))
-    chosen = set()
-    while i != -1:
-        chosen.add(i)
-        i = previous[i]
-    return chosen
-
-
 def parse(text: str) -> LegacyPage:
     page = LegacyPage()
     lines = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -239,7 +110,7 @@ def parse(text: str) -> LegacyPage:
                 page.dropped.extend(block_lines)  # chrome after the notes
     _read_notes(page, note_blocks)
     _read_body(page, body_blocks)
-    _check_marks(page)
+    check_marks(page)
     return page
 
 
@@ -343,63 +214,3 @@ def _read_body(page: LegacyPage, blocks: list[tuple[int, list[str]]]) -> None:
         number = len(section.paragraphs)
         for doubt in doubts:
             page.anomalies.append(Anomaly(f"{section.heading}, paragraph {number}", doubt))
-
-
-def _check_marks(page: LegacyPage) -> None:
-    """Marks with a note and in order are certain; every other mark, and every note no certain
-    mark cites, is an anomaly."""
-    located = [(s, i, p, m) for s, i, p in page.paragraphs() for m in p.marks]
-    for section, index, _paragraph, mark in located:
-        if mark.number not in page.notes:
-            mark.reason = f"mark {mark.number} has no note"
-            page.anomalies.append(
-                Anomaly(
-                    f"{section.heading}, paragraph {index}",
-                    f"{mark.reason}; kept in the text as “[{mark.number}?]”",
-                )
-            )
-    with_notes = [item for item in located if item[3].number in page.notes]
-    in_order = longest_non_decreasing([item[3].number for item in with_notes])
-    for position, item in enumerate(with_notes):
-        item[3].certain = position in in_order
-
-    cited = page.cited_numbers
-    uncited = sorted(set(page.notes) - cited)
-    explained: set[int] = set()
-    for position, (section, index, _paragraph, mark) in enumerate(with_notes):
-        if mark.certain:
-            continue
-        before = max((m.number for _, _, _, m in with_notes[:position] if m.certain), default=0)
-        after = min(
-            (m.number for _, _, _, m in with_notes[position + 1 :] if m.certain),
-            default=max(page.notes) + 1,
-        )
-        gap = [n for n in uncited if before < n < after]
-        where = f"{section.heading}, paragraph {index}"
-        if len(gap) == 1:
-            expected = gap[0]
-            note = page.notes[expected]
-            mark.reason = f"reads {mark.number} where {expected} is expected"
-            page.anomalies.append(
-                Anomaly(
-                    where,
-                    f"mark {mark.number} where {expected} is expected (between marks {before} "
-                    f"and {after}), so note {expected} “{note.title}” is never cited. Kept in "
-                    f"the text as “[{mark.number}?]” for the editor to resolve.",
-                )
-            )
-            explained.add(expected)
-        else:
-            mark.reason = f"mark {mark.number} is out of order"
-            page.anomalies.append(
-                Anomaly(
-                    where,
-                    f"mark {mark.number} is out of order (between marks {before} and {after}); "
-                    f"kept in the text as “[{mark.number}?]”.",
-                )
-            )
-    for number in uncited:
-        if number not in explained:
-            page.anomalies.append(
-                Anomaly(f"Note {number}", f"“{page.notes[number].title}” is never cited")
-            )

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from portal.countries.legacy.parser import find_marks, longest_non_decreasing, parse
+from portal.countries.legacy.marks import find_marks, longest_non_decreasing
+from portal.countries.legacy.parser import parse
 from portal.countries.models import CountryProfilePage
 from portal.sources.models import Source
 
