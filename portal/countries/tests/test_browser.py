@@ -55,7 +55,7 @@ def test_the_country_page_fits_a_320px_phone_and_prints_its_notes(live_site, bro
     after = phone.evaluate(
         "getComputedStyle(document.querySelector('#note-1 cite a'), '::after').content"
     )
-    assert "/sources/us-dos-hrr-2006/" in after
+    assert "/sources/us-dos-hrr-2006/" in after  # no address of its own: the portal page
     context.close()
 
 
