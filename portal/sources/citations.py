@@ -12,7 +12,6 @@ source and locator share one note, which links back to every figure that uses it
 
 import re
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -127,12 +126,3 @@ class NoteList:
 def strip_citations(db_html: str) -> str:
     """Rich text without its citation marks (for search indexing and summaries)."""
     return CITATION_ENTITY.sub("", db_html)
-
-
-def cited_source_ids(db_html: str) -> list[int]:
-    ids = (extract_attrs(m.group(1)).get("id", "") for m in CITATION_ENTITY.finditer(db_html))
-    return [int(i) for i in ids if i.isdigit()]
-
-
-def plain_label(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", html))
