@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.updates.urls")),
     path("accounts/", include("portal.accounts.urls")),
+    path("sources/", include("portal.sources.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,
