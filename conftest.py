@@ -66,12 +66,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def empty_site():
     """Remove every page below the home page and every row of the portal's own models, leaving
-    locales, home page, Site, settings and groups: a site whose content a test builds itself."""
+    locales, home page, Site, settings, groups and the country list: a site whose content a test
+    builds itself."""
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
     from django.db.models import ProtectedError
     from wagtail.models import Page
-
-    from django.contrib.contenttypes.models import ContentType
 
     from portal.home.site import ensure_site
 
@@ -84,7 +84,7 @@ def empty_site():
         for config in apps.get_app_configs()
         if config.name.startswith("portal.") and config.label not in KEEP_APPS
         for model in config.get_models()
-        if not issubclass(model, Page)
+        if not issubclass(model, Page) and model._meta.label not in KEEP_MODELS
     ]
     for _attempt in range(len(models) + 1):  # PROTECTed rows go once what refers to them has
         remaining = []
@@ -101,6 +101,7 @@ def empty_site():
 
 
 KEEP_APPS = {"core", "home", "portal_search"}  # settings, home page; search rows follow pages
+KEEP_MODELS = {"countries.Country"}  # reference data (ISO 3166), loaded by a migration
 
 
 @pytest.fixture

@@ -282,9 +282,10 @@ def test_the_country_of_a_need_adds_its_numbering_plan(
 ):
     from portal.countries.models import Country
 
-    nepal = Country.objects.create(
-        iso2="NP", iso3="NPL", numeric="524", name="Nepal", region="south-central-asia"
-    )
+    nepal = Country.objects.get_or_create(
+        iso2="NP",
+        defaults=dict(iso3="NPL", numeric="524", name="Nepal", region="south-central-asia"),
+    )[0]
     client.force_login(shelter)
     response = client.post(
         BOARD + "needs/new/",

@@ -17,12 +17,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_countries(demo_site):
-    laos = Country.objects.create(
-        iso2="LA", iso3="LAO", numeric="418", name="Lao PDR", region=Region.EAST_ASIA_PACIFIC
-    )
-    thailand = Country.objects.create(
-        iso2="TH", iso3="THA", numeric="764", name="Thailand", region=Region.EAST_ASIA_PACIFIC
-    )
+    laos = Country.objects.get_or_create(
+        iso2="LA",
+        defaults=dict(iso3="LAO", numeric="418", name="Lao PDR", region=Region.EAST_ASIA_PACIFIC),
+    )[0]
+    thailand = Country.objects.get_or_create(
+        iso2="TH",
+        defaults=dict(iso3="THA", numeric="764", name="Thailand", region=Region.EAST_ASIA_PACIFIC),
+    )[0]
     home = demo_site
     linked = StandardPage(title="Regional agreement", slug="regional-agreement", intro="")
     home.add_child(instance=linked)
