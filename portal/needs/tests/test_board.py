@@ -330,7 +330,9 @@ def test_a_countrys_page_gets_a_panel_with_what_is_needed_there(
     make_offer(donor, where=("LA", "TH"))
     request = rf.get("/countries/la/")
     fragments = [fn(countries["LA"], request) for fn in hooks.get_hooks(COUNTRY_PANELS_HOOK)]
-    html = BeautifulSoup("".join(f for f in fragments if f), "html.parser")
+    # Other apps add their own panels to country pages: look at the board's.
+    board_panels = [f for f in fragments if f and BOARD in f]
+    html = BeautifulSoup("".join(board_panels), "html.parser")
     text = html.get_text(" ", strip=True)
     assert "1 open need in Lao PDR" in text and "1 offer of help" in text
     assert html.find("a")["href"] == f"{BOARD}?country=la"
@@ -345,9 +347,13 @@ def test_board_pages_need_no_javascript_and_load_nothing_from_elsewhere(
     for url in (BOARD, f"{BOARD}needs/{need.pk}/", "/accounts/register/", "/accounts/login/"):
         response = client.get(url)
         html = BeautifulSoup(response.content, "html.parser")
-        assert html.find_all("script") == [], url
+        # The only script is the frame's optional, deferred quick exit, from this site.
+        for script in html.find_all("script", src=True):
+            assert script.has_attr("defer") and script["src"].startswith("/static/"), url
         for tag, attribute in (("link", "href"), ("img", "src")):
             for element in html.find_all(tag):
+                if {"canonical", "alternate"} & set(element.get("rel", [])):
+                    continue  # absolute by definition, loads nothing
                 assert not (element.get(attribute) or "").startswith(("http", "//")), url
         assert "default-src 'self'" in response["Content-Security-Policy"]
 
