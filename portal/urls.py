@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include("portal.taxonomy.urls")),
+    path("newsletter/", include("portal.newsletter.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

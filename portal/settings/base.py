@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "portal.countries",
     "portal.mailer",
     "portal.search",
+    "portal.newsletter",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
