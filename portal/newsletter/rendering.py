@@ -103,7 +103,7 @@ def _absolute_links(markup: str) -> str:
 
 def html_to_text(markup: str) -> str:
     """Rich text (paragraphs, lists, links) as readable plain text."""
-    text = re.sub(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 <\1>", markup, flags=re.S)
+    text = re.sub(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', r"\2 (\1)", markup, flags=re.S)
     text = re.sub(r"<li[^>]*>", "- ", text)
     text = re.sub(r"</(p|li|h\d|ul|ol)>", "\n", text)
     text = re.sub(r"<br\s*/?>", "\n", text)

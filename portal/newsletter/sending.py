@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Case, F, Min, Q, Value, When
 from django.utils import timezone
 
@@ -251,8 +251,16 @@ def _mark(previous_sent: int | None, now_sending: int | None) -> None:
             When(pk=previous_sent, then=Value(Delivery.Status.SENT)),
             default=Value(Delivery.Status.SENDING),
         ),
-        sent_at=Case(When(pk=previous_sent, then=Value(now)), default=F("sent_at")),
-        attempts=Case(When(pk=now_sending, then=F("attempts") + 1), default=F("attempts")),
+        sent_at=Case(
+            When(pk=previous_sent, then=Value(now)),
+            default=F("sent_at"),
+            output_field=models.DateTimeField(),
+        ),
+        attempts=Case(
+            When(pk=now_sending, then=F("attempts") + 1),
+            default=F("attempts"),
+            output_field=models.PositiveSmallIntegerField(),
+        ),
     )
 
 
