@@ -5,7 +5,6 @@ from typing import Any
 
 NEWSLETTER_GROUP = "Newsletter"
 NEWSLETTER_PERMISSIONS = [
-    "add_subscriber",
     "change_subscriber",
     "delete_subscriber",
     "view_subscriber",

@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permissions import register_permission_policy
 
+from .models import Subscriber
+from .permissions import NoAddPermissionPolicy
 from .viewsets import BounceViewSet, EditionViewSet, SubscriberViewSet
+
+register_permission_policy(Subscriber, NoAddPermissionPolicy(Subscriber))
 
 
 class NewsletterViewSetGroup(ViewSetGroup):

@@ -212,6 +212,7 @@ class EditionViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = gettext_lazy("Editions")
     url_namespace = URL_NAMESPACE
+    url_prefix = "newsletter/editions"
     add_view_class = EditionCreateView
     edit_view_class = EditionEditView
     copy_view_enabled = False

@@ -35,6 +35,8 @@ class EraseView(DeleteView):
 
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
+    name = "newsletter_subscribers"
+    url_prefix = "newsletter/subscribers"
     icon = "user"
     menu_label = _("Subscribers")
     add_to_admin_menu = False
@@ -100,6 +102,8 @@ class RecordBounceView(CreateView):
 
 class BounceViewSet(ModelViewSet):
     model = Bounce
+    name = "newsletter_bounces"
+    url_prefix = "newsletter/bounces"
     icon = "warning"
     menu_label = _("Bounces")
     add_to_admin_menu = False
