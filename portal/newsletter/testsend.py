@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from portal.mailer.outbox import queue_email
 
 from .rendering import render_email
-from .sending import list_domain
+from .sending.messages import list_domain
 
 
 def send_test_email(edition, address: str, language: str | None = None):

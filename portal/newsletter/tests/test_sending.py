@@ -213,13 +213,15 @@ def test_send_edition_command(smtp_server, digest_items, make_edition, make_subs
 def test_pacer_spaces_messages(monkeypatch):
     clock = {"now": 100.0}
     sleeps = []
-    monkeypatch.setattr(sending.time, "monotonic", lambda: clock["now"])
+    from portal.newsletter.sending import pacing
+
+    monkeypatch.setattr(pacing.time, "monotonic", lambda: clock["now"])
 
     def sleep(seconds):
         sleeps.append(round(seconds, 3))
         clock["now"] += seconds
 
-    monkeypatch.setattr(sending.time, "sleep", sleep)
+    monkeypatch.setattr(pacing.time, "sleep", sleep)
     pacer = sending.Pacer(per_second=4)
     for _ in range(3):
         pacer.wait()

@@ -1,40 +1,25 @@
-"""Sending an edition: one Delivery row per (edition, subscriber), batches over one SMTP
-connection, a rate limit, and runs that can die at any moment without anyone getting the
-edition twice.
-
-How a row moves: pending -> claimed (a run took it in a batch) -> sending (written just before
-its SMTP transaction) -> sent (written right after the server accepted it, in the same statement
-that marks the next row "sending"). One run at a time holds an edition (a lease with a
-heartbeat). A run that finds the lease of a dead run takes over: rows that run had claimed but
-not started go back to pending; a row it had marked "sending" may or may not have been
-delivered, so it becomes "uncertain" and is not sent again automatically (staff can choose to
-send those again). At most one row per crash is uncertain.
-"""
+"""The sending loop: claim a batch, send it over one connection, mark each message."""
 
 import contextlib
 import logging
-import os
 import smtplib
-import socket
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import models, transaction
-from django.db.models import Case, F, Min, Q, Value, When
+from django.core.mail import get_connection
+from django.db import connection as db_connection
+from django.db import transaction
+from django.db.models import Min, Q
 from django.utils import timezone
 
-from portal.taxonomy.models import Topic
-
-from .conf import newsletter_settings
-from .models import Delivery, Edition, Subscriber
-from .rendering import EmailCache, Interests
-from .subscriptions import manage_links
+from ..conf import newsletter_settings
+from ..models import Delivery, Edition, Subscriber
+from .lease import acquire, heartbeat, new_runner_name, release
+from .messages import MessageFactory, TopicSlugs, load_interests
+from .pacing import Pacer
 
 logger = logging.getLogger(__name__)
 
@@ -97,171 +82,31 @@ def resend_uncertain(edition: Edition) -> int:
     return count
 
 
-# ----- the lease: one live run per edition ---------------------------------------------------
-
-
-def new_runner_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def runner_is_dead(runner: str) -> bool:
-    """True when the runner was a process on this machine that no longer exists."""
-    try:
-        host, pid, _ = runner.rsplit(":", 2)
-        pid_number = int(pid)
-    except ValueError:
-        return False
-    if host != socket.gethostname():
-        return False
-    try:
-        os.kill(pid_number, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-def acquire(edition_id: int, runner: str) -> bool:
-    now = timezone.now()
-    current = Edition.objects.filter(pk=edition_id).values_list("runner", flat=True).first()
-    free = Q(runner="") | Q(
-        runner_heartbeat__lt=now - timedelta(seconds=newsletter_settings().lease_seconds)
-    )
-    if current and runner_is_dead(current):
-        free |= Q(runner=current)
-    taken = (
-        Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING)
-        .filter(free)
-        .update(runner=runner, runner_heartbeat=now)
-    )
-    if taken:
-        recover_abandoned(edition_id)
-    return bool(taken)
-
-
-def recover_abandoned(edition_id: int) -> None:
-    """Called by the run that just took the lease: whatever is claimed or in flight belongs to
-    a run that died."""
-    deliveries = Delivery.objects.filter(edition_id=edition_id)
-    released = deliveries.filter(status=Delivery.Status.CLAIMED).update(
-        status=Delivery.Status.PENDING, claimed_by=""
-    )
-    uncertain = deliveries.filter(status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.UNCERTAIN,
-        last_error="The sending run stopped during this message's SMTP transaction.",
-    )
-    if released or uncertain:
-        logger.warning(
-            "Edition %s: took over from a stopped run (%s released, %s uncertain)",
-            edition_id,
-            released,
-            uncertain,
-        )
-
-
-def heartbeat(edition_id: int, runner: str) -> bool:
-    """Report that the run is alive; False if the lease was lost (taken over)."""
-    return bool(
-        Edition.objects.filter(pk=edition_id, runner=runner).update(runner_heartbeat=timezone.now())
-    )
-
-
-def release(edition_id: int, runner: str) -> None:
-    Edition.objects.filter(pk=edition_id, runner=runner).update(runner="", runner_heartbeat=None)
-
-
-# ----- the run ---------------------------------------------------------------------------------
-
-
-class Pacer:
-    """At most `per_second` messages per second (0: no limit)."""
-
-    def __init__(self, per_second: float) -> None:
-        self.interval = 1 / per_second if per_second else 0.0
-        self.next_slot = time.monotonic()
-
-    def wait(self) -> None:
-        if not self.interval:
-            return
-        now = time.monotonic()
-        if self.next_slot > now:
-            time.sleep(self.next_slot - now)
-        self.next_slot = max(self.next_slot, now) + self.interval
-
-
-class TopicSlugs:
-    """A topic's slugs in every language, so a Lao reader's topic matches an English item."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[uuid.UUID, set[str]] = {}
-        for key, slug in Topic.objects.values_list("translation_key", "slug"):
-            self.by_key.setdefault(key, set()).add(slug)
-
-
-def load_interests(subscriber_ids: list[int], topic_slugs: TopicSlugs) -> dict[int, Interests]:
-    countries: dict[int, set[str]] = {}
-    topics: dict[int, set[str]] = {}
-    country_links = Subscriber.countries.through.objects.filter(subscriber_id__in=subscriber_ids)
-    for subscriber_id, iso2 in country_links.values_list("subscriber_id", "country__iso2"):
-        countries.setdefault(subscriber_id, set()).add(iso2)
-    topic_links = Subscriber.topics.through.objects.filter(subscriber_id__in=subscriber_ids)
-    for subscriber_id, key in topic_links.values_list("subscriber_id", "topic__translation_key"):
-        topics.setdefault(subscriber_id, set()).update(topic_slugs.by_key.get(key, ()))
-    return {
-        pk: Interests(frozenset(countries.get(pk, ())), frozenset(topics.get(pk, ())))
-        for pk in subscriber_ids
-    }
-
-
-def build_message(edition: Edition, subscriber: Subscriber, emails: EmailCache, interests):
-    rendered = emails.for_reader(subscriber.language, interests)
-    links = manage_links(subscriber)
-    text, body = rendered.personal(links)
-    message = EmailMultiAlternatives(
-        subject=rendered.subject,
-        body=text,
-        from_email=getattr(settings, "NEWSLETTER_FROM_EMAIL", settings.DEFAULT_FROM_EMAIL),
-        to=[subscriber.email],
-        headers={
-            # RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs here.
-            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"<newsletter.{list_domain()}>",
-        },
-    )
-    message.attach_alternative(body, "text/html")
-    return message
-
-
-def list_domain() -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-
-
 def _mark(previous_sent: int | None, now_sending: int | None) -> None:
-    """One statement per message: the previous one is sent, the next one is in flight."""
-    ids = [pk for pk in (previous_sent, now_sending) if pk is not None]
-    if not ids:
+    """One statement per message: the previous one is sent, the next one is in flight. Plain
+    SQL: this runs once per message and the ORM's expression building costs more than the
+    query itself."""
+    if previous_sent is None and now_sending is None:
         return
-    now = timezone.now()
-    Delivery.objects.filter(pk__in=ids).update(
-        status=Case(
-            When(pk=previous_sent, then=Value(Delivery.Status.SENT)),
-            default=Value(Delivery.Status.SENDING),
-        ),
-        sent_at=Case(
-            When(pk=previous_sent, then=Value(now)),
-            default=F("sent_at"),
-            output_field=models.DateTimeField(),
-        ),
-        attempts=Case(
-            When(pk=now_sending, then=F("attempts") + 1),
-            default=F("attempts"),
-            output_field=models.PositiveSmallIntegerField(),
-        ),
-    )
+    table = db_connection.ops.quote_name(Delivery._meta.db_table)
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET "  # noqa: S608 (no user input: table name and placeholders)
+            "status = CASE WHEN id = %s THEN %s ELSE %s END, "
+            "sent_at = CASE WHEN id = %s THEN %s ELSE sent_at END, "
+            "attempts = CASE WHEN id = %s THEN attempts + 1 ELSE attempts END "
+            "WHERE id IN (%s, %s)",
+            [
+                previous_sent,
+                Delivery.Status.SENT,
+                Delivery.Status.SENDING,
+                previous_sent,
+                db_connection.ops.adapt_datetimefield_value(timezone.now()),
+                now_sending,
+                previous_sent or 0,
+                now_sending or 0,
+            ],
+        )
 
 
 def _recipient_failure(delivery: Delivery, error: Exception, code: int | None) -> None:
@@ -319,7 +164,7 @@ def _run_batches(edition, runner, time_budget, on_progress) -> RunResult:
     config = newsletter_settings()
     started = time.monotonic()
     pacer = Pacer(config.max_per_second)
-    emails = EmailCache(edition)
+    factory = MessageFactory(edition)
     topic_slugs = TopicSlugs()
     sent_total = 0
     while True:
@@ -338,7 +183,7 @@ def _run_batches(edition, runner, time_budget, on_progress) -> RunResult:
             .select_related("subscriber")
             .order_by("pk")
         )
-        outcome, sent = _send_batch(edition, batch, emails, topic_slugs, pacer, on_progress)
+        outcome, sent = _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress)
         sent_total += sent
         if outcome is not None:
             return RunResult(outcome, sent_total, timezone.now() + SMTP_RETRY_AFTER)
@@ -356,7 +201,7 @@ def _finish(edition: Edition, sent_total: int) -> RunResult:
     return RunResult(Outcome.FINISHED, sent_total)
 
 
-def _send_batch(edition, batch, emails, topic_slugs, pacer, on_progress):
+def _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress):
     """Send one claimed batch over one connection. Returns (problem outcome or None, sent)."""
     interests = load_interests([d.subscriber_id for d in batch], topic_slugs)
     connection = get_connection(fail_silently=False)
@@ -374,13 +219,12 @@ def _send_batch(edition, batch, emails, topic_slugs, pacer, on_progress):
             if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_failing:
                 Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
                 continue
-            message = build_message(edition, subscriber, emails, interests[subscriber.pk])
-            payload = message.message().as_bytes(linesep="\r\n")
+            payload = factory.build(subscriber, interests[subscriber.pk], delivery.pk)
             pacer.wait()
             _mark(previous, delivery.pk)
             previous = None
             try:
-                connection.connection.sendmail(message.from_email, [subscriber.email], payload)
+                connection.connection.sendmail(factory.from_email, [subscriber.email], payload)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
                 _recipient_failure(delivery, error, _smtp_code(error))
             except smtplib.SMTPSenderRefused as error:
