@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install migrate demo run worker test lint format check messages bench clean
+.PHONY: help install migrate demo run worker test lint format check messages bench bench-newsletter clean
 
 help:
 	@echo "make run     - install, migrate, load demo content, start web server and worker"
@@ -53,6 +53,13 @@ format: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Every bench-* target; each records its results in docs/benchmarks.md by hand (see there).
+bench: $(filter bench-%,$(shell sed -n 's/^\(bench-[a-z0-9-]*\):.*/\1/p' $(firstword $(MAKEFILE_LIST))))
+
+# Newsletter: 20,000 synthetic subscribers in a scratch database, through a local aiosmtpd sink.
+bench-newsletter: install
+	$(BIN)/python -m portal.newsletter.bench --subscribers 20000 --rounds 3
 
 clean:
 	rm -rf $(VENV) var
