@@ -1,6 +1,6 @@
 """Bounces: recorded by staff in the admin, by `manage.py record_bounce`, or by code that reads
 bounce messages. After NEWSLETTER_BOUNCE_LIMIT bounces an address counts as failing and gets
-no more editions until staff clear it."""
+no more editions until staff clear "failing since" and reset the count on the subscriber."""
 
 from django.db import transaction
 from django.db.models import F
@@ -30,8 +30,3 @@ def record_bounce(
     if subscriber.bounce_count >= newsletter_settings().bounce_limit and not subscriber.is_failing:
         Subscriber.objects.filter(pk=subscriber.pk).update(failing_since=timezone.now())
     return bounce
-
-
-def clear_failing(subscriber: Subscriber) -> None:
-    """Staff checked the address (or the person asked): send to it again."""
-    Subscriber.objects.filter(pk=subscriber.pk).update(failing_since=None, bounce_count=0)

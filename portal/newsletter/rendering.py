@@ -166,6 +166,8 @@ def web_url(edition: Edition, language: str) -> str:
         page = page or NewsletterPage.objects.live().first()
         if page is None:
             return absolute("/")
+        if edition.number is None:  # previewing an edition not saved yet
+            return absolute(page.url + page.reverse_subpage("archive"))
         return absolute(page.url + page.reverse_subpage("edition", args=[edition.number]))
 
 

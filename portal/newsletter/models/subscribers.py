@@ -45,7 +45,11 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
-    bounce_count = models.PositiveIntegerField(_("bounces"), default=0)
+    bounce_count = models.PositiveIntegerField(
+        _("bounces"),
+        default=0,
+        help_text=_("Set to 0 together with clearing “failing since” once the address works."),
+    )
     failing_since = models.DateTimeField(
         _("failing since"),
         null=True,

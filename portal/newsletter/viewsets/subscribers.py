@@ -69,6 +69,7 @@ class SubscriberViewSet(ModelViewSet):
         FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("failing_since"),
+        FieldPanel("bounce_count"),
     ]
 
     def get_queryset(self, request):
