@@ -20,6 +20,7 @@ from ..models import Delivery, Edition, Subscriber
 from .lease import acquire, heartbeat, new_runner_name, release
 from .messages import MessageFactory, TopicSlugs, load_interests
 from .pacing import Pacer
+from .transmit import transmit
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,25 @@ def _mark(previous_sent: int | None, now_sending: int | None) -> None:
                 now_sending or 0,
             ],
         )
+
+
+class InFlight:
+    """The per-message mark, run by transmit() while the server answers MAIL. If the
+    transaction failed before that, the previous message is still recorded as sent."""
+
+    def __init__(self, previous_sent: int | None, now_sending: int) -> None:
+        self.previous_sent = previous_sent
+        self.now_sending = now_sending
+        self.done = False
+
+    def __call__(self) -> None:
+        _mark(self.previous_sent, self.now_sending)
+        self.done = True
+
+    def settle(self) -> None:
+        if not self.done and self.previous_sent is not None:
+            _mark(self.previous_sent, None)
+            self.done = True
 
 
 def _recipient_failure(delivery: Delivery, error: Exception, code: int | None) -> None:
@@ -221,10 +241,12 @@ def _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress):
                 continue
             payload = factory.build(subscriber, interests[subscriber.pk], delivery.pk)
             pacer.wait()
-            _mark(previous, delivery.pk)
+            in_flight = InFlight(previous, delivery.pk)
             previous = None
             try:
-                connection.connection.sendmail(factory.from_email, [subscriber.email], payload)
+                transmit(
+                    connection.connection, factory.from_email, subscriber.email, payload, in_flight
+                )
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
                 _recipient_failure(delivery, error, _smtp_code(error))
             except smtplib.SMTPSenderRefused as error:
@@ -242,6 +264,8 @@ def _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress):
                 sent += 1
                 if on_progress:
                     on_progress(delivery)
+            finally:
+                in_flight.settle()
         _mark(previous, None)
         previous = None
     finally:

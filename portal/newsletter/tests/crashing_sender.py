@@ -22,18 +22,20 @@ def main() -> None:
     settings.NEWSLETTER_BATCH_SIZE = 4
     crash_after = int(os.environ["CRASH_AFTER"])
 
-    original = smtplib.SMTP.sendmail
+    original = smtplib.SMTP.data
     accepted = 0
 
-    def sendmail(self, *args, **kwargs):
+    def data(self, *args, **kwargs):
         nonlocal accepted
         result = original(self, *args, **kwargs)
+        if result[0] != 250:
+            return result
         accepted += 1
         if accepted == crash_after:
             os.kill(os.getpid(), signal.SIGKILL)
         return result
 
-    smtplib.SMTP.sendmail = sendmail
+    smtplib.SMTP.data = data
 
     from portal.newsletter.sending import run
 
