@@ -110,6 +110,35 @@ def _mark(previous_sent: int | None, now_sending: int | None) -> None:
         )
 
 
+def _receives(subscriber: Subscriber) -> bool:
+    return subscriber.status == Subscriber.Status.SUBSCRIBED and not subscriber.is_failing
+
+
+class Prebuilt:
+    """The next message, built while the server stores the current one."""
+
+    def __init__(self, factory: MessageFactory, interests: dict) -> None:
+        self.factory = factory
+        self.interests = interests
+        self.ready: dict[int, bytes] = {}
+
+    def _build(self, delivery: Delivery) -> bytes:
+        subscriber = delivery.subscriber
+        return self.factory.build(subscriber, self.interests[subscriber.pk], delivery.pk)
+
+    def prepare(self, upcoming: list[Delivery]) -> None:
+        for delivery in upcoming:
+            if _receives(delivery.subscriber):
+                try:
+                    self.ready[delivery.pk] = self._build(delivery)
+                except Exception:  # built again, with its error, when its turn comes
+                    logger.exception("Could not prepare the message of delivery %s", delivery.pk)
+
+    def take(self, delivery: Delivery) -> bytes:
+        payload = self.ready.pop(delivery.pk, None)
+        return payload if payload is not None else self._build(delivery)
+
+
 class InFlight:
     """The per-message mark, run by transmit() while the server answers MAIL. If the
     transaction failed before that, the previous message is still recorded as sent."""
@@ -233,19 +262,25 @@ def _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress):
         return Outcome.SMTP_UNAVAILABLE, 0
     sent = 0
     previous: int | None = None
+    prebuilt = Prebuilt(factory, interests)
     try:
         for index, delivery in enumerate(batch):
             subscriber = delivery.subscriber
-            if subscriber.status != Subscriber.Status.SUBSCRIBED or subscriber.is_failing:
+            if not _receives(subscriber):
                 Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SKIPPED)
                 continue
-            payload = factory.build(subscriber, interests[subscriber.pk], delivery.pk)
+            payload = prebuilt.take(delivery)
             pacer.wait()
             in_flight = InFlight(previous, delivery.pk)
             previous = None
             try:
                 transmit(
-                    connection.connection, factory.from_email, subscriber.email, payload, in_flight
+                    connection.connection,
+                    factory.from_email,
+                    subscriber.email,
+                    payload,
+                    while_mail=in_flight,
+                    while_data=lambda i=index: prebuilt.prepare(batch[i + 1 : i + 2]),
                 )
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
                 _recipient_failure(delivery, error, _smtp_code(error))

@@ -109,7 +109,9 @@ def test_the_email_html_text_headers_and_size(
     smtp_server, digest_items, make_edition, make_subscriber, newsletter_page
 ):
     digest_items += [digest_item("a", summary="A <b>bold</b> claim & more")]
-    edition = make_edition(intro='<p>Read <a href="/about-us/">about us</a>.</p>')
+    edition = make_edition(
+        intro='<p>Read <a href="/about-us/">about us</a>.</p><p>.NET lines keep their dot</p>'
+    )
     subscriber = make_subscriber("reader@example.org")
     send_all(edition)
     [message] = smtp_server.messages
@@ -122,6 +124,7 @@ def test_the_email_html_text_headers_and_size(
     assert "A &lt;b&gt;bold&lt;/b&gt; claim &amp; more" in html  # escaped, never injected
     assert 'href="http://testserver/about-us/"' in html  # absolute links
     assert "about us (http://testserver/about-us/)" in text
+    assert "\n.NET lines keep their dot" in text.replace("\r\n", "\n")  # dot-stuffing
     assert "A <b>bold</b> claim & more" in text
     assert "http://testserver/updates/a/" in text
     # The web version and the personal links.
