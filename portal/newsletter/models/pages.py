@@ -59,10 +59,6 @@ class NewsletterPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         context["latest_editions"] = published_editions()[:3]
         return context
 
-    @path("")
-    def index_route(self, request: HttpRequest, *args, **kwargs):
-        return self.serve(request)
-
     @path("archive/", name="archive")
     def archive(self, request: HttpRequest):
         from django.core.paginator import Paginator

@@ -4,25 +4,15 @@ subscription, with accessibility checks on the way."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
+from portal.home.tests.test_browser import axe_violations
 from portal.newsletter.models import Subscriber
 
 from .helpers import link_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(page: BrowserPage) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
 
 
 def test_sign_up_from_the_footer(live_site, smtp_server, page: BrowserPage):

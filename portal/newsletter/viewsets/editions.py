@@ -80,6 +80,11 @@ class EditionEditView(EditView):
         return sorted(buttons)
 
 
+def _confirm_page(request: HttpRequest, edition: Edition, **texts) -> HttpResponse:
+    """The page that asks before an action (title, question, button[, languages])."""
+    return TemplateResponse(request, "newsletter/admin/confirm.html", {"edition": edition, **texts})
+
+
 def gather_view(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "change_edition")
     edition = get_object_or_404(Edition, pk=pk)
@@ -87,19 +92,16 @@ def gather_view(request: HttpRequest, pk: int) -> HttpResponse:
         added = gather(edition)
         messages.success(request, _("%(count)d new items were added.") % {"count": added})
         return redirect(reverse(f"{URL_NAMESPACE}:edit", args=[edition.pk]))
-    return TemplateResponse(
+    return _confirm_page(
         request,
-        "newsletter/admin/confirm.html",
-        {
-            "edition": edition,
-            "title": _("Gather new items"),
-            "question": _(
-                "Add the updates, events and resources published since the last gathering "
-                "that this edition does not have yet? Items you removed are not added again. "
-                "Save your changes in the editor first."
-            ),
-            "button": _("Gather"),
-        },
+        edition,
+        title=_("Gather new items"),
+        question=_(
+            "Add the updates, events and resources published since the last gathering "
+            "that this edition does not have yet? Items you removed are not added again. "
+            "Save your changes in the editor first."
+        ),
+        button=_("Gather"),
     )
 
 
@@ -119,17 +121,14 @@ def test_view(request: HttpRequest, pk: int) -> HttpResponse:
                 _("A test email is on its way to %(email)s.") % {"email": request.user.email},
             )
         return redirect(reverse(f"{URL_NAMESPACE}:edit", args=[edition.pk]))
-    return TemplateResponse(
+    return _confirm_page(
         request,
-        "newsletter/admin/confirm.html",
-        {
-            "edition": edition,
-            "title": _("Send a test to myself"),
-            "question": _("Send this edition, with every item, to %(email)s?")
-            % {"email": request.user.email or _("(no address: set one in your account)")},
-            "button": _("Send the test"),
-            "languages": True,
-        },
+        edition,
+        title=_("Send a test to myself"),
+        question=_("Send this edition, with every item, to %(email)s?")
+        % {"email": request.user.email or _("(no address: set one in your account)")},
+        button=_("Send the test"),
+        languages=True,
     )
 
 
@@ -145,24 +144,21 @@ def send_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Sending to %(count)d subscribers has started.") % {"count": count}
         )
         return redirect(_url("progress", edition))
-    return TemplateResponse(
+    return _confirm_page(
         request,
-        "newsletter/admin/confirm.html",
-        {
-            "edition": edition,
-            "title": _("Send to subscribers"),
-            "question": _(
-                "Send edition %(number)d, “%(subject)s”, with %(items)d items to %(count)d "
-                "subscribers now? This cannot be undone; the edition can no longer be changed."
-            )
-            % {
-                "number": edition.number,
-                "subject": edition.subject,
-                "items": edition.items.count(),
-                "count": Subscriber.objects.receiving().count(),
-            },
-            "button": _("Send now"),
+        edition,
+        title=_("Send to subscribers"),
+        question=_(
+            "Send edition %(number)d, “%(subject)s”, with %(items)d items to %(count)d "
+            "subscribers now? This cannot be undone; the edition can no longer be changed."
+        )
+        % {
+            "number": edition.number,
+            "subject": edition.subject,
+            "items": edition.items.count(),
+            "count": Subscriber.objects.receiving().count(),
         },
+        button=_("Send now"),
     )
 
 
