@@ -188,8 +188,10 @@ def run(
     *,
     time_budget: float | None = None,
     on_progress: ProgressCallback | None = None,
+    on_start: Callable[[str], None] | None = None,
 ) -> RunResult:
-    """Send what is due for one edition until done, out of time, or the server is away."""
+    """Send what is due for one edition until done, out of time, or the server is away.
+    `on_start(runner)` is called once this run holds the edition."""
     edition = Edition.objects.filter(pk=edition_id).first()
     if edition is None or edition.status != Edition.Status.SENDING:
         return RunResult(Outcome.NOT_SENDING)
@@ -197,6 +199,8 @@ def run(
     if not acquire(edition_id, runner):
         return RunResult(Outcome.BUSY)
     try:
+        if on_start:
+            on_start(runner)
         return _run_batches(edition, runner, time_budget, on_progress)
     finally:
         release(edition_id, runner)

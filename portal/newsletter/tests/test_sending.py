@@ -233,3 +233,45 @@ def test_pacer_spaces_messages(monkeypatch):
     unlimited = sending.Pacer(per_second=0)
     unlimited.wait()
     assert len(sleeps) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_watchdog_takes_over_from_a_dead_worker_and_waits_for_a_live_one(smtp_server, edition_for):
+    import socket
+
+    from django_tasks_db.models import DBTaskResult
+
+    from portal.newsletter.tasks import send_edition_task
+
+    edition = edition_for(5)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_runner = f"{socket.gethostname()}:{finished.stdout.strip()}:deadbeef"
+    live_runner = f"{socket.gethostname()}:{os.getpid()}:cafe0000"
+
+    # A live run holds the edition: its watchdog looks again later and sends nothing.
+    Edition.objects.filter(pk=edition.pk).update(
+        runner=live_runner, runner_heartbeat=timezone.now()
+    )
+    send_edition_task.enqueue(edition.pk, live_runner)
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
+    assert smtp_server.messages == []
+    assert DBTaskResult.objects.filter(
+        status="READY", args_kwargs__args=[edition.pk, live_runner]
+    ).exists()
+
+    # The worker holding it died (its process is gone): the watchdog carries on.
+    DBTaskResult.objects.all().delete()
+    Edition.objects.filter(pk=edition.pk).update(
+        runner=dead_runner, runner_heartbeat=timezone.now()
+    )
+    send_edition_task.enqueue(edition.pk, dead_runner)
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
+    assert_each_got_exactly_one(smtp_server, 5)
+    edition.refresh_from_db()
+    assert edition.status == Edition.Status.SENT
