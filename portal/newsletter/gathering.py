@@ -19,11 +19,11 @@ from wagtail import hooks
 from portal.core.hooks import DIGEST_ITEMS_HOOK, DigestItem
 
 from .models import Edition, EditionItem
+from .rendering import KIND_ORDER
 
 logger = logging.getLogger(__name__)
 
 FIRST_EDITION_WINDOW = timedelta(days=31)
-KIND_ORDER = {"update": 0, "event": 1, "resource": 2}
 
 
 def collect(since: datetime | None, until: datetime) -> list[DigestItem]:
@@ -77,7 +77,8 @@ def merge_versions(digest_items: Iterable[DigestItem]) -> list[dict]:
                 "for_everyone": not countries and not topics,
             }
         )
-    merged.sort(key=lambda m: (KIND_ORDER.get(m["kind"], 9), -m["published_at"].timestamp()))
+    rank = {kind: position for position, kind in enumerate(KIND_ORDER)}
+    merged.sort(key=lambda m: (rank.get(m["kind"], len(rank)), -m["published_at"].timestamp()))
     return merged
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
 from .links import absolute, absolute_reverse
-from .models import Edition, EditionItem
+from .models import Edition, EditionItem, NewsletterPage
 
 UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%"
 PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%"
@@ -159,11 +159,8 @@ class EmailCache:
 
 
 def web_url(edition: Edition, language: str) -> str:
-    from .models import NewsletterPage
-
     with translation.override(language):
-        page = NewsletterPage.objects.live().filter(locale__language_code=language).first()
-        page = page or NewsletterPage.objects.live().first()
+        page = NewsletterPage.for_reader(language)
         if page is None:
             return absolute("/")
         if edition.number is None:  # previewing an edition not saved yet
@@ -194,9 +191,7 @@ def preview_response(edition: Edition, request: HttpRequest, mode: str) -> HttpR
     if mode == "text":
         return HttpResponse(text, content_type="text/plain; charset=utf-8")
     if mode == "web":
-        from .models import NewsletterPage
-
-        page = NewsletterPage.objects.live().first()
+        page = NewsletterPage.for_reader(language)
         if page is not None:
             with translation.override(language):
                 return TemplateResponse(
@@ -205,9 +200,3 @@ def preview_response(edition: Edition, request: HttpRequest, mode: str) -> HttpR
                     {"page": page, "self": page, **web_context(edition, language)},
                 )
     return HttpResponse(body, content_type="text/html; charset=utf-8")
-
-
-def personal_links(subscriber) -> dict[str, str]:
-    from .subscriptions import manage_links
-
-    return manage_links(subscriber)

@@ -17,16 +17,14 @@ from portal.core.antispam import check_rate_limits
 
 from . import subscriptions
 from .forms import PreferencesForm, SignupForm
-from .models import Subscriber
+from .models import NewsletterPage, Subscriber
 from .tokens import ExpiredLink, InvalidLink, read_confirm_token, read_manage_token
 
 ONE_CLICK_BODY = "List-Unsubscribe=One-Click"
 
 
-def _newsletter_page():
-    from portal.core.templatetags.portal_tags import _first_live_page_of_type
-
-    return _first_live_page_of_type("newsletter.NewsletterPage")
+def _newsletter_page() -> NewsletterPage | None:
+    return NewsletterPage.for_reader(get_language())
 
 
 @never_cache

@@ -44,6 +44,17 @@ class NewsletterPage(RoutablePageMixin, SegmentedSearchMixin, Page):
     class Meta:
         verbose_name = _("newsletter page")
 
+    @classmethod
+    def for_reader(cls, language: str) -> "NewsletterPage | None":
+        """The live newsletter page in `language`, or in the default language."""
+        from django.conf import settings
+
+        pages = cls.objects.live().public()
+        return (
+            pages.filter(locale__language_code=language).first()
+            or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        )
+
     @property
     def display_date(self) -> None:
         return None

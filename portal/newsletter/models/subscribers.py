@@ -75,10 +75,6 @@ class Subscriber(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def has_interests(self) -> bool:
-        return self.countries.exists() or self.topics.exists()
-
-    @property
     def is_failing(self) -> bool:
         return self.failing_since is not None
 
