@@ -176,3 +176,46 @@ def test_editors_cannot_send(client, editor, site_tree):
     )
     edition.refresh_from_db()
     assert edition.is_draft
+
+
+def form_fields(html: bytes, form_id: str) -> dict:
+    """The values a browser would submit for a form (inputs, textareas, selects)."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            selected = field.find("option", selected=True) or field.find("option")
+            data[name] = selected.get("value", "") if selected else ""
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_live_preview_in_the_editor(client, newsletter_staff, digest_items, newsletter_page):
+    digest_items.append(digest_item("a", title="Item shown in preview"))
+    edition = Edition.objects.create(subject="Preview me", intro="<p>Intro.</p>")
+    client.force_login(newsletter_staff)
+    client.post(reverse("newsletter_editions:gather", args=[edition.pk]))
+    assert edition.items.count() == 1
+    edit = client.get(reverse("newsletter_editions:edit", args=[edition.pk]))
+    data = form_fields(edit.content, "w-editor-form")
+    data["subject"] = "Changed in the editor, not saved"
+    preview_url = reverse("newsletter_editions:preview_on_edit", args=[edition.pk])
+    assert client.post(preview_url, data).json()["is_valid"]
+    for mode, expected in (("html", "<table"), ("text", "Item shown in preview")):
+        response = client.get(preview_url, {"mode": mode})
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "Changed in the editor, not saved" in body and expected in body, mode
+    edition.refresh_from_db()
+    assert edition.subject == "Preview me"  # previewing saves nothing
