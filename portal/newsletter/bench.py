@@ -145,7 +145,7 @@ def measure_plain(edition_id: int, port: int) -> dict:
     interests = load_interests([d.subscriber_id for d in deliveries], TopicSlugs())
     messages = [
         (
-            factory.from_email,
+            factory.envelope_from,
             d.subscriber.email,
             factory.build(d.subscriber, interests[d.subscriber_id], d.pk),
         )

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from django.core.mail import get_connection
+from django.core.mail.message import sanitize_address
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Min, Q
@@ -280,8 +281,8 @@ def _send_batch(edition, batch, factory, topic_slugs, pacer, on_progress):
             try:
                 transmit(
                     connection.connection,
-                    factory.from_email,
-                    subscriber.email,
+                    factory.envelope_from,
+                    sanitize_address(subscriber.email, "utf-8"),
                     payload,
                     while_mail=in_flight,
                     while_data=lambda i=index: prebuilt.prepare(batch[i + 1 : i + 2]),

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 
 from ..links import absolute_reverse
 from ..models import Edition, Subscriber
@@ -68,6 +69,8 @@ class MessageFactory:
         self.edition = edition
         self.emails = EmailCache(edition)
         self.from_email = getattr(settings, "NEWSLETTER_FROM_EMAIL", settings.DEFAULT_FROM_EMAIL)
+        # As Django's SMTP backend does: the address alone, its domain in IDNA.
+        self.envelope_from = sanitize_address(self.from_email, "utf-8")
         self.domain = list_domain()
         self._link_patterns: dict[str, tuple[str, str]] = {}
         self._templates: dict[int, bytes | None] = {}

@@ -202,3 +202,15 @@ def test_n_subscribers_get_exactly_n_messages(
     # Running again sends nothing.
     assert sending.run(edition.pk).outcome == sending.Outcome.NOT_SENDING
     assert len(smtp_server.messages) == 11
+
+
+def test_addresses_with_international_domains(
+    smtp_server, digest_items, make_edition, make_subscriber
+):
+    digest_items.append(digest_item("a"))
+    make_subscriber("reader@exämple.org")
+    make_subscriber("plain@example.org")
+    assert send_all(make_edition()).outcome == sending.Outcome.FINISHED
+    idn = smtp_server.to("reader@xn--exmple-cua.org")
+    assert len(idn) == 1 and "Item a" in idn[0].text()
+    assert len(smtp_server.to("plain@example.org")) == 1
