@@ -146,16 +146,20 @@ class EmailCache:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.items = list(edition.items.all())
-        self._cache: dict[tuple, RenderedEmail] = {}
+        self._cache: dict[tuple, RenderedEmail] = {}  # by (language, item keys)
+        self._by_reader: dict[tuple, RenderedEmail] = {}  # by (language, interests)
 
     def for_reader(self, language: str, interests: Interests) -> RenderedEmail:
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        items = items_for(self.items, interests)
-        key = (language, tuple(item.pk for item in items))
-        if key not in self._cache:
-            self._cache[key] = render_email(self.edition, language, items)
-        return self._cache[key]
+        reader = (language, interests)
+        if reader not in self._by_reader:
+            if language not in dict(settings.LANGUAGES):
+                language = settings.LANGUAGE_CODE
+            items = items_for(self.items, interests)
+            key = (language, tuple(item.pk for item in items))
+            if key not in self._cache:
+                self._cache[key] = render_email(self.edition, language, items)
+            self._by_reader[reader] = self._cache[key]
+        return self._by_reader[reader]
 
 
 def web_url(edition: Edition, language: str) -> str:

@@ -65,13 +65,18 @@ def read_confirm_token(token: str) -> tuple[Subscriber, Choices]:
     return subscriber, Choices.from_dict(payload)
 
 
-def make_manage_token(subscriber: Subscriber) -> str:
-    return signing.Signer(salt=MANAGE_SALT).sign(subscriber.uuid.hex)
+def manage_signer() -> signing.Signer:
+    return signing.Signer(salt=MANAGE_SALT)
+
+
+def make_manage_token(subscriber: Subscriber, signer: signing.Signer | None = None) -> str:
+    """`signer`: pass one from manage_signer() when signing many (it is built once)."""
+    return (signer or manage_signer()).sign(subscriber.uuid.hex)
 
 
 def read_manage_token(token: str) -> Subscriber:
     try:
-        value = signing.Signer(salt=MANAGE_SALT).unsign(token)
+        value = manage_signer().unsign(token)
     except signing.BadSignature:
         raise InvalidLink from None
     return _subscriber(value)

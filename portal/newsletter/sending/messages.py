@@ -24,12 +24,12 @@ from ..rendering import (
     Interests,
     RenderedEmail,
 )
-from ..tokens import make_manage_token
+from ..tokens import make_manage_token, manage_signer
 
 TO_PLACEHOLDER = "newsletter-recipient@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "newsletter-message-id@placeholder.invalid"
 TOKEN_PLACEHOLDER = "TOKENPLACEHOLDER"  # noqa: S105 (not a secret: replaced per reader)
-URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?=%")
+URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?=%_")
 
 
 class TopicSlugs:
@@ -72,21 +72,35 @@ class MessageFactory:
         # As Django's SMTP backend does: the address alone, its domain in IDNA.
         self.envelope_from = sanitize_address(self.from_email, "utf-8")
         self.domain = list_domain()
-        self._link_patterns: dict[str, tuple[str, str]] = {}
+        self._link_patterns: dict[str, tuple[str, str] | None] = {}
+        self._safe: dict[str, bool] = {}
+        self._signer = manage_signer()
         self._templates: dict[int, bytes | None] = {}
 
     def links(self, subscriber: Subscriber) -> dict[str, str]:
-        if subscriber.language not in self._link_patterns:
-            self._link_patterns[subscriber.language] = tuple(
-                absolute_reverse(f"newsletter:{name}", subscriber.language, token=TOKEN_PLACEHOLDER)
-                for name in ("unsubscribe", "preferences")
-            )
-        unsubscribe, preferences = self._link_patterns[subscriber.language]
-        token = make_manage_token(subscriber)
+        unsubscribe, preferences = self._patterns(subscriber.language)
+        token = make_manage_token(subscriber, self._signer)
         return {
             "unsubscribe_url": unsubscribe.replace(TOKEN_PLACEHOLDER, token),
             "preferences_url": preferences.replace(TOKEN_PLACEHOLDER, token),
         }
+
+    def _patterns(self, language: str) -> tuple[str, str]:
+        if language not in self._link_patterns:
+            self._link_patterns[language] = tuple(
+                absolute_reverse(f"newsletter:{name}", language, token=TOKEN_PLACEHOLDER)
+                for name in ("unsubscribe", "preferences")
+            )
+        return self._link_patterns[language]
+
+    def _substitutable(self, language: str) -> bool:
+        """Whether links can go into the template's bytes as they are: the address part must
+        need no escaping in HTML or headers (tokens themselves are hex, ":" and base64url)."""
+        if language not in self._safe:
+            self._safe[language] = all(
+                set(pattern) <= URL_SAFE for pattern in self._patterns(language)
+            )
+        return self._safe[language]
 
     def build(self, subscriber: Subscriber, interests: Interests, delivery_id: int) -> bytes:
         rendered = self.emails.for_reader(subscriber.language, interests)
@@ -95,7 +109,7 @@ class MessageFactory:
         if (
             template is not None
             and subscriber.email.isascii()
-            and all(set(url) <= URL_SAFE for url in links.values())
+            and self._substitutable(subscriber.language)
         ):
             message_id = (
                 f"nl{self.edition.number}.{delivery_id}.{secrets.token_hex(4)}@{self.domain}"

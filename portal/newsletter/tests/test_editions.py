@@ -214,3 +214,29 @@ def test_addresses_with_international_domains(
     idn = smtp_server.to("reader@xn--exmple-cua.org")
     assert len(idn) == 1 and "Item a" in idn[0].text()
     assert len(smtp_server.to("plain@example.org")) == 1
+
+
+def test_messages_come_from_the_group_template(digest_items, make_edition, make_subscriber):
+    """Every ASCII address takes the fast path (template and byte replacement), whatever
+    characters its signed token has; the result is a complete, personal message."""
+    import email
+
+    from portal.newsletter.rendering import NO_INTERESTS
+    from portal.newsletter.sending import MessageFactory
+
+    digest_items.append(digest_item("a"))
+    edition = make_edition()
+    readers = [make_subscriber(f"reader{n}@example.org") for n in range(40)]
+    factory = MessageFactory(edition)
+    factory.build(readers[0], NO_INTERESTS, 1)  # renders the group's template
+
+    def no_full_build(*args, **kwargs):
+        raise AssertionError("a message was built in full")
+
+    factory.full_message = no_full_build
+    for n, reader in enumerate(readers):
+        message = email.message_from_bytes(factory.build(reader, NO_INTERESTS, n))
+        assert message["To"] == reader.email
+        links = factory.links(reader)
+        assert message["List-Unsubscribe"] == f"<{links['unsubscribe_url']}>"
+        assert links["preferences_url"].encode() in message.as_bytes()
