@@ -7,11 +7,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
+from portal.taxonomy.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]
 
@@ -24,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include("portal.taxonomy.urls")),
+    path("", include("portal.updates.urls")),
     path("newsletter/", include("portal.newsletter.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),

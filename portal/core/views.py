@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -11,6 +12,12 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /search/",
+        # Search results in the other languages (/lo/search/, /th/search/) too.
+        *(
+            f"Disallow: /{code}/search/"
+            for code, _ in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        ),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.search.mixins import SegmentedSearchMixin
+from portal.search.text import plain_text
 
 
-class HomePage(Page):
+class HomePage(SegmentedSearchMixin, Page):
     """The front door: what the portal is and where each of its sections leads."""
 
     tagline = models.CharField(_("tagline"), max_length=200)
@@ -23,9 +24,8 @@ class HomePage(Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("tagline"),
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        # tagline, intro and body are indexed through get_search_text(), segmented.
+        *SegmentedSearchMixin.segmented_search_fields,
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -33,3 +33,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def display_date(self) -> None:
+        return None
+
+    def get_search_text(self) -> str:
+        return plain_text(self.tagline, self.intro, self.body)

@@ -6,3 +6,13 @@ class SearchConfig(AppConfig):
     name = "portal.search"
     label = "portal_search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_save
+
+        from . import signals, slugs
+
+        signals.connect()
+        slugs.allow_marks_in_unicode_slugs()
+        slugs.allow_marks_in_page_urls()
+        pre_save.connect(slugs.fix_stripped_slug, dispatch_uid="portal_search_readable_slug")

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "portal.countries",
     "portal.mailer",
     "portal.search",
+    "portal.library",
+    "portal.organizations",
+    "portal.updates",
     "portal.newsletter",
     # Wagtail
     "wagtail.contrib.forms",

@@ -1,19 +1,25 @@
 import json
 from pathlib import Path
 
+import pycountry
 from wagtail.models import Locale
 
 from portal.core.demo import Log
 
-from .models import Topic
+from .models import Language, Topic
 
-DATA_FILE = Path(__file__).parent / "demo_data" / "topics.json"
+DATA_DIR = Path(__file__).parent / "demo_data"
+
+
+def language_name(code: str) -> str:
+    record = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    return record.name if record else code
 
 
 def load(log: Log) -> None:
     locale = Locale.get_default()
     created_count = 0
-    for spec in json.loads(DATA_FILE.read_text())["topics"]:
+    for spec in json.loads((DATA_DIR / "topics.json").read_text())["topics"]:
         _, created = Topic.objects.get_or_create(
             slug=spec["slug"],
             locale=locale,
@@ -22,3 +28,12 @@ def load(log: Log) -> None:
         created_count += created
     if created_count:
         log(f"  topics: {created_count} created")
+    created_count = 0
+    for spec in json.loads((DATA_DIR / "languages.json").read_text())["languages"]:
+        _, created = Language.objects.get_or_create(
+            code=spec["code"],
+            defaults={"name": language_name(spec["code"]), "native_name": spec["native_name"]},
+        )
+        created_count += created
+    if created_count:
+        log(f"  languages: {created_count} created")

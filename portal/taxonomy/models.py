@@ -101,3 +101,28 @@ RELATED_CONTENT_PANELS = [
     InlinePanel("related_pages", label=_("Related pages on this site")),
     InlinePanel("related_links", label=_("Related external links")),
 ]
+
+
+class Language(models.Model):
+    """A language a resource is written in or an organisation works in (ISO 639 code)."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=12,
+        unique=True,
+        help_text=_("ISO 639-1 code where there is one (en, lo, th), else ISO 639-3 (hmn, kjg)."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    native_name = models.CharField(_("name in the language itself"), max_length=100, blank=True)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("native_name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        if self.native_name and self.native_name != self.name:
+            return f"{self.name} ({self.native_name})"
+        return self.name

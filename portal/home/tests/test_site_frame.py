@@ -59,6 +59,8 @@ def test_pages_load_nothing_from_other_hosts(client, demo_site):
         html = soup(response)
         for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
             for element in html.find_all(tag):
+                if tag == "link" and "canonical" in element.get("rel", []):
+                    continue  # names the page's own address; the browser loads nothing
                 value = element.get(attribute) or ""
                 assert not value.startswith(("http:", "https:", "//")), (url, value)
         assert "default-src 'self'" in response["Content-Security-Policy"]

@@ -1,0 +1,46 @@
+from datetime import date
+
+from django import template
+from django.utils.html import format_html
+
+from portal.taxonomy.dates import DatePrecision, format_partial_date, iso_partial_date
+
+register = template.Library()
+
+
+@register.filter
+def partial_date(value: date | None, precision: str = DatePrecision.DAY) -> str:
+    """{{ event.start_date|partial_date:event.date_precision }} -> "August 2006"."""
+    return format_partial_date(value, precision)
+
+
+@register.simple_tag
+def display_date(page: object) -> str:
+    """A page's display_date as a <time> element, only as precise as it is known."""
+    value = getattr(page, "display_date", None)
+    if value is None:
+        return ""
+    precision = getattr(page, "display_date_precision", DatePrecision.DAY)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        iso_partial_date(value, precision),
+        format_partial_date(value, precision),
+    )
+
+
+@register.inclusion_tag("taxonomy/includes/classification.html")
+def classification(page: object) -> dict:
+    """The countries and topics of a page, each linking to everything else about it."""
+    return {
+        "countries": list(page.countries.all()) if hasattr(page, "countries") else [],
+        "topics": list(page.topics.all()) if hasattr(page, "topics") else [],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context: template.Context, parameter: str, number: int) -> str:
+    """The current address with one page parameter changed (other filters kept)."""
+    request = context["request"]
+    query = request.GET.copy()
+    query[parameter] = str(number)
+    return "?" + query.urlencode()
