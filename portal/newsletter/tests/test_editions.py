@@ -240,3 +240,28 @@ def test_messages_come_from_the_group_template(digest_items, make_edition, make_
         links = factory.links(reader)
         assert message["List-Unsubscribe"] == f"<{links['unsubscribe_url']}>"
         assert links["preferences_url"].encode() in message.as_bytes()
+
+
+def test_items_from_the_portals_own_providers(smtp_server, site_tree, make_subscriber):
+    """Updates and resources register DIGEST_ITEMS_HOOK providers: an edition gathers what was
+    published since the previous one and each reader gets what matches."""
+    from portal.taxonomy import testing as build
+
+    build.update("Shelter opens in Savannakhet", countries=["LA"], topics=["protection"])
+    build.resource("Fishing fleet inspection report", countries=["TH"], topics=["fishing"])
+    edition = Edition.objects.create(subject="December", intro="<p>News.</p>")
+    gather(edition)
+    gathered = {item.title: item for item in edition.items.all()}
+    assert set(gathered) >= {"Shelter opens in Savannakhet", "Fishing fleet inspection report"}
+    shelter = gathered["Shelter opens in Savannakhet"]
+    assert shelter.kind == "update" and shelter.countries == ["LA"]
+    assert shelter.url.startswith("/updates/")
+
+    make_subscriber("laos@example.org", countries=[build.country("LA")])
+    make_subscriber("fish@example.org", topics=[build.topic("fishing")])
+    send_all(edition)
+    laos = smtp_server.to("laos@example.org")[0].text()
+    fish = smtp_server.to("fish@example.org")[0].text()
+    assert "Shelter opens in Savannakhet" in laos and "Fishing fleet" not in laos
+    assert "Fishing fleet inspection report" in fish and "Shelter opens" not in fish
+    assert "http://testserver/updates/shelter-opens-in-savannakhet/" in laos
