@@ -45,10 +45,13 @@ def browser_type_launch_args(browser_type_launch_args):
 def site_tree(db):
     """Locales, the home page, the default Site and the editorial groups."""
     from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
 
     from portal.core.permissions import ensure_editorial_groups
     from portal.home.site import ensure_site
 
+    # After a transactional test's flush, content types have new ids (see live_site).
+    ContentType.objects.clear_cache()
     home = ensure_site()
     ensure_editorial_groups(apps)
     return home

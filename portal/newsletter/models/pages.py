@@ -1,7 +1,6 @@
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +11,7 @@ from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
 from portal.search.mixins import SegmentedSearchMixin
+from portal.search.text import plain_text
 
 from .editions import Edition
 
@@ -60,7 +60,7 @@ class NewsletterPage(RoutablePageMixin, SegmentedSearchMixin, Page):
         return None
 
     def get_search_text(self) -> str:
-        return " ".join([self.intro, strip_tags(str(self.body))])
+        return plain_text(self.intro, self.body)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from portal.newsletter.forms import SignupForm
