@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install compilemessages migrate demo run worker test lint format check messages bench bench-search bench-lighthouse bench-offline clean
+.PHONY: help install compilemessages migrate demo run worker test lint format check messages bench bench-search bench-newsletter bench-lighthouse bench-offline clean
 
 help:
 	@echo "make run     - install, migrate, load demo content, start web server and worker"
@@ -60,8 +60,8 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-# Every bench-* target; each writes its own section of docs/benchmarks.md.
-bench: bench-search bench-offline bench-lighthouse
+# Every bench-* target; each writes or documents its own section of docs/benchmarks.md.
+bench: bench-search bench-newsletter bench-offline bench-lighthouse
 
 bench-search: install
 	$(BIN)/python scripts/bench_search.py
@@ -84,6 +84,10 @@ bench-lighthouse: install
 	@command -v npm >/dev/null || { echo "npm is needed (apt-get install npm)"; exit 1; }
 	test -x tools/lighthouse/node_modules/.bin/lighthouse || npm install --prefix tools/lighthouse --no-save --no-audit --no-fund lighthouse@12
 	$(BIN)/python scripts/bench_lighthouse.py
+
+# Newsletter: 20,000 synthetic subscribers in a scratch database, through a local aiosmtpd sink.
+bench-newsletter: install
+	$(BIN)/python -m portal.newsletter.bench --subscribers 20000 --rounds 3
 
 clean:
 	rm -rf $(VENV) var

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.updates.urls")),
     path("accounts/", include("portal.accounts.urls")),
     path("sources/", include("portal.sources.urls")),
+    path("newsletter/", include("portal.newsletter.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal.inquiries",
     "portal.accounts",
     "portal.needs",
+    "portal.newsletter",
     # Language editions (translation status, fallback, demo translations) and the offline copy.
     # Keep them after the content apps: their demo loaders translate and export those apps' pages.
     "portal.languages",

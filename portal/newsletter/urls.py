@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletter"
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("signup/check-your-email/", views.check_email, name="check_email"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+]

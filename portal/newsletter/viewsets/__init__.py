@@ -1,0 +1,4 @@
+from .editions import EditionViewSet
+from .subscribers import BounceViewSet, SubscriberViewSet
+
+__all__ = ["BounceViewSet", "EditionViewSet", "SubscriberViewSet"]
