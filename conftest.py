@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite. App-specific fixtures live in each app's tests."""
 
+import contextlib
 import os
 import shutil
 
@@ -41,6 +42,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: a test's rolled-back transaction must not leave
+    behind what it cached (Wagtail's site root paths, rate-limit counters, rendered menus)."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 def build_demo_site():
     """Locales, home page, Site, editorial groups and all demo content (idempotent)."""
     from django.apps import apps
@@ -55,13 +66,76 @@ def build_demo_site():
     ensure_editorial_groups(apps)
 
 
+DATABASE_SNAPSHOT = None  # this process's test database, as built (see the fixtures below)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo site once per test database, right after migrations. Most tests read it,
     and building it for each test cost most of the suite's time; ordinary tests run inside a
-    transaction that is rolled back, so they all start from this same state."""
+    transaction that is rolled back, so they all start from this same state. Transactional
+    tests put a snapshot of it back when they end (see `pytest_configure`)."""
+    from portal.core.testing.snapshot import DatabaseSnapshot
+
+    global DATABASE_SNAPSHOT
     with django_db_blocker.unblock():
         build_demo_site()
+        DATABASE_SNAPSHOT = DatabaseSnapshot()
+        DATABASE_SNAPSHOT.take()
+    yield
+    with django_db_blocker.unblock():
+        DATABASE_SNAPSHOT.discard()
+
+
+def pytest_configure(config):
+    """Transactional tests end by putting the snapshot back instead of emptying the database
+    (Django's flush): the next test, of either kind, starts from the demo site again."""
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def restore_the_snapshot(self):
+        if DATABASE_SNAPSHOT is None or not DATABASE_SNAPSHOT.restore():
+            flush(self)
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+    TransactionTestCase._fixture_teardown = restore_the_snapshot
+
+
+@contextlib.contextmanager
+def deletion_signals_muted():
+    """Delete without the receivers of pre_delete/post_delete (page unpublishing, translation
+    clean-up, search index updates): Django then deletes related rows in bulk instead of one
+    object at a time, several times faster. The caller tidies the search index itself."""
+    from django.db.models.signals import post_delete, pre_delete
+
+    saved = [(signal, signal.receivers) for signal in (pre_delete, post_delete)]
+    try:
+        for signal, _receivers in saved:
+            signal.receivers = []
+            signal.sender_receivers_cache.clear()
+        yield
+    finally:
+        for signal, receivers in saved:
+            signal.receivers = receivers
+            signal.sender_receivers_cache.clear()
+
+
+def forget_deleted_objects_in_search_indexes() -> None:
+    """Index rows whose object is gone (deleted with the signals muted)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    for content_type_id in IndexEntry.objects.values_list("content_type", flat=True).distinct():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        entries = IndexEntry.objects.filter(content_type_id=content_type_id)
+        if model is None:
+            entries.delete()
+            continue
+        existing = [str(pk) for pk in model._default_manager.values_list("pk", flat=True)]
+        entries.exclude(object_id__in=existing).delete()
 
 
 def empty_site():
@@ -74,11 +148,10 @@ def empty_site():
     from wagtail.models import Page
 
     from portal.home.site import ensure_site
+    from portal.search import documents
 
     ContentType.objects.clear_cache()  # ids change when a transactional test flushes
     home = ensure_site()
-    Page.objects.filter(depth__gt=2).delete()
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     models = [
         model
         for config in apps.get_app_configs()
@@ -86,18 +159,38 @@ def empty_site():
         for model in config.get_models()
         if not issubclass(model, Page) and model._meta.label not in KEEP_MODELS
     ]
-    for _attempt in range(len(models) + 1):  # PROTECTed rows go once what refers to them has
-        remaining = []
-        for model in models:
-            try:
-                model.objects.all().delete()
-            except ProtectedError:
-                remaining.append(model)
-        if not remaining:
-            break
-        models = remaining
+    going = Page.objects.filter(depth__gt=2) | Page.objects.filter(depth=2).exclude(pk=home.pk)
+    documents.remove(going.values_list("pk", flat=True))  # keeps the vocabulary's counts right
+    with deletion_signals_muted():
+        Page.objects.filter(depth__gt=2).delete()
+        Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+        for _attempt in range(len(models) + 1):  # PROTECTed rows go once what refers to them has
+            remaining = []
+            for model in models:
+                try:
+                    model.objects.all().delete()
+                except ProtectedError:
+                    remaining.append(model)
+            if not remaining:
+                break
+            models = remaining
+    forget_deleted_objects_in_search_indexes()
+    # The country list stays, but what the demo said about each country goes with it.
+    apps.get_model("countries", "Country").objects.update(
+        is_source=False, is_transit=False, is_destination=False, has_internal_trafficking=False
+    )
     home.refresh_from_db()
     return home
+
+
+def load_demo_of(*labels: str) -> None:
+    """The demo content of some apps only (by app label, in INSTALLED_APPS order), for tests
+    that want real content on an emptied site without the cost of all of it."""
+    from portal.core.demo import demo_loaders
+
+    for label, load in demo_loaders():
+        if label in labels:
+            load(lambda message: None)
 
 
 KEEP_APPS = {"core", "home", "portal_search"}  # settings, home page; search rows follow pages
@@ -127,9 +220,8 @@ def demo_site(db):
 
 @pytest.fixture
 def live_site(live_server, transactional_db):
-    """For browser tests: the live server flushes the database after each test, which removes
-    what migrations created, so the demo site is built again for every test."""
-    build_demo_site()
+    """For browser tests: the demo site behind a live server (put back before each test, as
+    the live server's tests are transactional)."""
     return live_server
 
 

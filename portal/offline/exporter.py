@@ -308,6 +308,13 @@ class OfflineExporter:
 
         return rewrite
 
+    def public_address(self, url: str) -> str:
+        """The address of a page of this site on the public site (the admin's base URL)."""
+        target = self.normalize(url)
+        if target is None:
+            return url  # another site
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + target
+
     def form_note(self, item: Fetched, language: str) -> Callable[[str], str]:
         contact = self.contact()
 
@@ -334,6 +341,7 @@ class OfflineExporter:
                 language = (LANG.search(text) or [None, settings.LANGUAGE_CODE])[1]
                 text = links.replace_forms(text, self.form_note(item, language))
                 text = links.rewrite_html(text, self.rewriter(item))
+                text = links.rewrite_meta(text, self.public_address)
                 body = text.encode()
                 result.pages += 1
                 if not item.generated:

@@ -18,6 +18,11 @@ URL_ATTRIBUTE = re.compile(
 SRCSET_ATTRIBUTE = re.compile(
     r"""(?P<prefix>\ssrcset=)(?P<quote>["'])(?P<url>.*?)(?P=quote)""", re.IGNORECASE | re.DOTALL
 )
+# Metadata for sharing (Open Graph, Twitter cards): an absolute address by definition.
+META_CONTENT = re.compile(
+    r"""(?P<prefix><meta\s[^>]*?\scontent=)(?P<quote>["'])(?P<url>https?://.*?)(?P=quote)""",
+    re.IGNORECASE,
+)
 CSS_URL = re.compile(r"""url\(\s*(?P<quote>["']?)(?P<url>[^"')]+)(?P=quote)\s*\)""")
 FORM = re.compile(r"<form\b(?P<attrs>[^>]*)>.*?</form>", re.IGNORECASE | re.DOTALL)
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "sms:", "geo:")
@@ -59,6 +64,17 @@ def rewrite_html(html: str, rewrite: Rewrite) -> str:
     html = URL_ATTRIBUTE.sub(attribute, html)
     html = SRCSET_ATTRIBUTE.sub(srcset, html)
     return rewrite_css(html, rewrite)
+
+
+def rewrite_meta(html: str, rewrite: Rewrite) -> str:
+    """Absolute addresses in <meta content>: a copy has no address of its own, so they name the
+    public site (as text for whoever shares the page, never as a link in the copy)."""
+
+    def content(match: re.Match) -> str:
+        quote = match.group("quote")
+        return f"{match.group('prefix')}{quote}{rewrite(match.group('url'))}{quote}"
+
+    return META_CONTENT.sub(content, html)
 
 
 def rewrite_css(css: str, rewrite: Rewrite) -> str:

@@ -29,12 +29,13 @@ class CountrySelection:
     country: Country
     profile_urls: set[str] = field(default_factory=set)
     page_urls: set[str] = field(default_factory=set)
+    linked_urls: set[str] = field(default_factory=set)
     pages: list[Page] = field(default_factory=list)
 
     def includes(self, path: str) -> bool:
         """Whether a URL path belongs to the pack: one of its pages, or below one (a page's
-        own sub-addresses such as a data download)."""
-        if path in self.page_urls:
+        own sub-addresses such as a data download), or a page the profile links to."""
+        if path in self.page_urls or path in self.linked_urls:
             return True
         roots = {"/", *(f"/{code}/" for code, _name in settings.LANGUAGES)}
         return any(
@@ -42,7 +43,9 @@ class CountrySelection:
         )
 
     def add_linked_page(self, path: str) -> None:
-        self.page_urls.add(path)
+        # That page only, not what lies below it: a profile links to its section's index,
+        # and everything below the index is every other country.
+        self.linked_urls.add(path)
 
 
 def _country_foreign_keys(model: type[models.Model]) -> list[str]:

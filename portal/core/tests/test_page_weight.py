@@ -1,7 +1,7 @@
 """The low-bandwidth budget, checked on rendered pages: HTML plus CSS at most 30 KB compressed,
 no script needed (any script deferred and small), no web fonts, images lazy and sized.
 
-PAGE_WEIGHT_URLS is the list to extend as sections arrive: a country profile, a listing.
+PAGE_WEIGHT_URLS lists one page of each kind: extend it when a new kind of page arrives.
 """
 
 import gzip
@@ -19,7 +19,13 @@ BUDGET_SCRIPT = 10 * 1024  # bytes, uncompressed, per script
 
 PAGE_WEIGHT_URLS = [
     "/",  # home
-    "/about-us/",  # a long standard page (stand-in for a country profile until it exists)
+    "/about-us/",  # a long standard page
+    "/countries/la/",  # a country profile: figures, charts, the flow map, footnotes
+    "/countries/",  # the country index and its map
+    "/resources/",  # a listing with filters
+    "/updates/",  # a dated listing
+    "/countries/la/everything/",  # everything about a country, grouped by type
+    "/needs-and-resources/",  # the needs board
     "/lo/about-us/",  # a Lao translation
     "/th/contact-us/",  # a fallback page
     "/search/?q=trafficking",  # search results

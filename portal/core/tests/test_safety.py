@@ -28,7 +28,7 @@ READER_URLS = [
     "/th/",
     "/about-us/",
     "/lo/about-us/",
-    "/th/contact-us/",
+    "/th/about-us/",
     "/search/?q=trafficking",
     "/lo/search/?q=ການຄ້າມະນຸດ",
     "/no-such-page/",
@@ -44,6 +44,14 @@ def test_anonymous_readers_get_no_cookie_anywhere(client, demo_site):
         response = client.get(url)
         assert "Set-Cookie" not in response.headers, url
         assert not response.cookies, url
+
+
+@pytest.mark.django_db
+def test_a_page_with_a_form_sets_only_the_csrf_token(client, demo_site):
+    """As the privacy policy says: the security token and nothing else."""
+    response = client.get("/contact-us/")
+    assert response.status_code == 200
+    assert set(response.cookies) == {"csrftoken"}
 
 
 @pytest.mark.django_db

@@ -74,7 +74,8 @@ def test_the_most_recent_source_is_shown_and_both_are_kept(source):
     first = figure(source=older, indicator=Indicator.ARRESTS, value=Decimal(5))
     second = figure(source=source, indicator=Indicator.ARRESTS, value=Decimal(7))
     Figure.objects.bulk_create([first, second])
-    chosen = preferred_figures(list(Figure.objects.for_display()))
+    mine = Figure.objects.for_display().filter(source__in=[older, source])  # not the demo's
+    chosen = preferred_figures(list(mine))
     assert [f.value for f in chosen.values()] == [Decimal(7)]
 
 

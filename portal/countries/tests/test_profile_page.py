@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import override_settings
 from django.utils.html import format_html
 from wagtail import hooks
 
@@ -125,13 +124,12 @@ def test_dates_related_boxes_and_other_apps_panels(client, lao_profile):
     assert "A related report" in html.select_one(".related").get_text()
 
 
-def test_everything_link_appears_once_the_taxonomy_url_exists(client, lao_profile):
-    assert soup(client.get("/countries/la/")).select(".country__everything") == []
-    with override_settings(ROOT_URLCONF="portal.countries.tests.urls_with_country_all"):
-        html = soup(client.get("/countries/la/"))
+def test_the_profile_links_to_everything_about_the_country(client, lao_profile):
+    html = soup(client.get("/countries/la/"))
     link = html.select_one(".country__everything a")
     assert link.get_text() == "Everything about Lao PDR"
-    assert link["href"] == "/everything/la/"
+    assert link["href"] == "/countries/la/everything/"
+    assert client.get(link["href"]).status_code == 200
 
 
 def test_profile_model_rules(lao_profile, lao_site):

@@ -83,7 +83,7 @@ def test_names_follow_un_usage_with_the_old_names_kept(db):
     assert "Vietnam" in Country.objects.get(iso2="VN").alternative_names()
 
 
-def test_sync_creates_what_is_missing_and_keeps_editors_changes(db):
+def test_sync_creates_what_is_missing_and_keeps_editors_changes(site_tree):
     laos = Country.objects.get(iso2="LA")
     laos.name = "Laos (edited)"
     laos.save()

@@ -40,16 +40,18 @@ def test_a_person_sends_an_inquiry(person_site, page: BrowserPage, smtp_server):
     expect(page.locator("h1")).to_have_text("Inquiry Corner")
     assert axe_violations(page) == []
 
-    page.get_by_label("Your name").fill("Dara Sok")
-    page.get_by_label("Email address").fill("dara.sok@example.org")
-    page.get_by_label("Organisation (optional)").fill("Mekong Research Network")
-    page.get_by_label("Researcher").check()
-    page.get_by_label("Countries of interest (optional)").select_option(["Lao PDR", "Thailand"])
-    page.get_by_label("Your question").fill(
+    page.locator("main").get_by_label("Your name").fill("Dara Sok")
+    page.locator("main").get_by_label("Email address").fill("dara.sok@example.org")
+    page.locator("main").get_by_label("Organisation (optional)").fill("Mekong Research Network")
+    page.locator("main").get_by_label("Researcher").check()
+    page.locator("main").get_by_label("Countries of interest (optional)").select_option(
+        ["Lao PDR", "Thailand"]
+    )
+    page.locator("main").get_by_label("Your question").fill(
         "Which studies estimate how many Lao workers migrate to Thailand each year?"
     )
-    page.get_by_label("Preferred language of the answer").select_option("th")
-    page.get_by_label("I agree that the portal stores these details").check()
+    page.locator("main").get_by_label("Preferred language of the answer").select_option("th")
+    page.locator("main").get_by_label("I agree that the portal stores these details").check()
     page.wait_for_timeout(1100)  # a person reads before sending (minimum fill time: 1 s)
     page.get_by_role("button", name="Send inquiry").click()
 
@@ -67,8 +69,8 @@ def test_a_person_sends_an_inquiry(person_site, page: BrowserPage, smtp_server):
 
 def test_mistakes_are_explained_accessibly(person_site, page: BrowserPage):
     page.goto(person_site.url + "/inquiry-corner/")
-    page.get_by_label("Your name").fill("Dara Sok")
-    page.get_by_label("Email address").fill("not an address")
+    page.locator("main").get_by_label("Your name").fill("Dara Sok")
+    page.locator("main").get_by_label("Email address").fill("not an address")
     page.wait_for_timeout(1100)
     page.get_by_role("button", name="Send inquiry").click()
 
@@ -78,9 +80,9 @@ def test_mistakes_are_explained_accessibly(person_site, page: BrowserPage):
     expect(page).to_have_title(re.compile(r"^Error: Inquiry Corner"))
     expect(summary).to_contain_text("Please enter an email address in the form name@example.org.")
     expect(summary).to_contain_text("Please write your question.")
-    expect(page.get_by_label("Your name")).to_have_value("Dara Sok")
+    expect(page.locator("main").get_by_label("Your name")).to_have_value("Dara Sok")
     # The summary's links lead to the fields.
     summary.get_by_role("link", name=re.compile("Email address")).click()
-    expect(page.get_by_label("Email address")).to_be_focused()
+    expect(page.locator("main").get_by_label("Email address")).to_be_focused()
     assert axe_violations(page) == []
     assert not Inquiry.objects.exists()

@@ -12,8 +12,8 @@ from portal.standardpages.models import StandardPage
 pytestmark = pytest.mark.django_db
 
 
-def english(slug: str) -> StandardPage:
-    return StandardPage.objects.get(slug=slug, locale__language_code="en")
+def english(slug: str) -> Page:
+    return Page.objects.get(slug=slug, locale__language_code="en").specific
 
 
 def status_of(slug: str, language: str):
@@ -55,18 +55,23 @@ def test_report_lists_missing_and_outdated_translations(client, demo_site, moder
         row.select_one("td").get_text(strip=True): row["class"][0].rsplit("--", 1)[1]
         for row in BeautifulSoup(response.content, "html.parser").select("tbody tr")
     }
-    assert rows == {
+    expected = {
         "About Us": "outdated",
         "How You Can Help": "missing",
         "Contact Us": "missing",
         "Privacy Policy and Disclaimer": "missing",
         "Anti-Trafficking Portal": "machine",
     }
+    assert {title: rows[title] for title in expected} == expected
+    assert len(rows) == Page.objects.filter(locale__language_code="en", depth__gte=2).count()
     only_missing = client.get(
         reverse("languages:translation_status"), {"language": "th", "status": "missing"}
     )
     rows = BeautifulSoup(only_missing.content, "html.parser").select("tbody tr")
-    assert len(rows) == 3
+    titles = {row.select_one("td").get_text(strip=True) for row in rows}
+    assert {"Contact Us", "How You Can Help"} <= titles
+    assert "About Us" not in titles and "Anti-Trafficking Portal" not in titles
+    assert all(row["class"][0].endswith("--missing") for row in rows)
 
 
 def test_review_removes_the_machine_notice_until_the_text_changes(client, demo_site, moderator):

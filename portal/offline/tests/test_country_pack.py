@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def two_countries(demo_site):
+def two_countries(site_tree):
     laos = Country.objects.get_or_create(
         iso2="LA",
         defaults=dict(iso3="LAO", numeric="418", name="Lao PDR", region=Region.EAST_ASIA_PACIFIC),
@@ -25,7 +25,10 @@ def two_countries(demo_site):
         iso2="TH",
         defaults=dict(iso3="THA", numeric="764", name="Thailand", region=Region.EAST_ASIA_PACIFIC),
     )[0]
-    home = demo_site
+    from conftest import load_demo_of
+
+    load_demo_of("standardpages", "languages")
+    home = site_tree
     linked = StandardPage(title="Regional agreement", slug="regional-agreement", intro="")
     home.add_child(instance=linked)
     linked.save_revision().publish()

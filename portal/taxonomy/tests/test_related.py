@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def about_with_related(demo_site):
-    about = StandardPage.objects.get(slug="about-us")
-    help_page = StandardPage.objects.get(slug="how-you-can-help")
-    privacy = StandardPage.objects.get(slug="privacy-policy-and-disclaimer")
+    about = StandardPage.objects.get(slug="about-us", locale__language_code="en")
+    help_page = StandardPage.objects.get(slug="how-you-can-help", locale__language_code="en")
+    privacy = StandardPage.objects.get(
+        slug="privacy-policy-and-disclaimer", locale__language_code="en"
+    )
     privacy.unpublish()  # an unpublished target is never shown
     about.related_pages.add(RelatedPage(target=help_page), RelatedPage(target=privacy))
     for i in range(7):

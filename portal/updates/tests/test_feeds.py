@@ -131,7 +131,8 @@ def test_unpublished_updates_stay_out_of_feeds(client, news):
 def test_pages_advertise_their_feeds(client, news):
     def alternates(url: str) -> dict:
         html = BeautifulSoup(client.get(url).content, "html.parser")
-        return {link["href"]: link["type"] for link in html.select("link[rel=alternate]")}
+        # Feeds only: the other alternates are the page's translations (hreflang).
+        return {link["href"]: link["type"] for link in html.select("link[rel=alternate][type]")}
 
     everything = {
         "/feeds/updates.rss": "application/rss+xml",
