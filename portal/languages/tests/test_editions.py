@@ -138,3 +138,14 @@ def test_catalogues_say_they_are_machine_made_and_the_site_says_so(client, site_
         html = soup(client.get(f"/{language}/"))
         assert html.select_one(".languages-interface-note"), "readers are told it is unreviewed"
     assert not soup(client.get("/")).select_one(".languages-interface-note")
+
+
+def test_the_lao_pdr_profile_reads_in_lao_and_thai_with_its_footnotes(client, demo_site):
+    english = soup(client.get("/countries/la/"))
+    footnotes = [a["href"] for a in english.select("main a[href^='#note-']")]
+    assert len(set(footnotes)) > 20
+    for path, title in (("/lo/countries/la/", "ສປປ ລາວ"), ("/th/countries/la/", "สปป. ลาว")):
+        html = soup(client.get(path))
+        assert html.h1.get_text(strip=True) == title
+        assert not html.select_one("main").has_attr("lang"), "the text is in the page's language"
+        assert [a["href"] for a in html.select("main a[href^='#note-']")] == footnotes
