@@ -64,16 +64,6 @@ def assert_self_contained(root: Path) -> None:
 
 
 @pytest.fixture
-def small_site(site_tree):
-    """The frame's pages, the contact form and the translations: every kind of page the copy
-    treats differently, without exporting the whole demo (hundreds of pages) for each test."""
-    from conftest import load_demo_of
-
-    load_demo_of("standardpages", "inquiries", "languages")
-    return site_tree
-
-
-@pytest.fixture
 def export(small_site, tmp_path, settings):
     settings.PORTAL_CONTACT_EMAIL = "desk@example.org"
     settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS

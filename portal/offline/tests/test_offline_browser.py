@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_offline_copy_works_from_disk(demo_site, tmp_path, page: BrowserPage):
+def test_offline_copy_works_from_disk(small_site, tmp_path, page: BrowserPage):
     output = tmp_path / "copy"
     call_command("export_offline", "--output", str(output), "--no-progress")
     # Any request to a server would fail the test: the copy must need none.
