@@ -32,7 +32,14 @@ def flows() -> QuerySet[Flow]:
 
 
 def sources() -> QuerySet[Source]:
-    return Source.objects.order_by("slug")
+    """Sources, except the bibliography records of library resources that are not published
+    (a draft resource's title is not public yet)."""
+    from portal.library.models import ResourcePage
+
+    published = ResourcePage.objects.live().public().values("pk")
+    return Source.objects.filter(
+        Q(library_resource__isnull=True) | Q(library_resource__in=published)
+    ).order_by("slug")
 
 
 class CountryContext:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_noop as N_
 from ninja import Field, Path, Query, Router
 
 from portal.countries.models import Country, Flow, Indicator, Role
-from portal.sources.models import Source
 
 from ..pagination import base_url, paginate
 from ..params import ISO2_PATTERN, SLUG_PATTERN, ChangedQuery, ListQuery, RegionSlug
@@ -223,9 +222,9 @@ def list_sources(request: HttpRequest, query: Query[SourceQuery]):
 )
 def get_source(request: HttpRequest, item_id: str = Path(..., pattern=SLUG_PATTERN)):
     try:
-        source = Source.objects.filter(uuid=UUID(item_id)).first()
+        source = records.sources().filter(uuid=UUID(item_id)).first()
     except ValueError:
-        source = Source.objects.filter(slug=item_id).first()
+        source = records.sources().filter(slug=item_id).first()
     if source is None:
         raise Http404(_("No source has this id."))
     return records.source_record(source, base_url(request))

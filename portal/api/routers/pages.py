@@ -19,7 +19,7 @@ from portal.organizations.models import (
     OrganizationType,
     ServiceKind,
 )
-from portal.taxonomy.listing import Listing
+from portal.taxonomy.listing import CountryFilter, Listing, TopicFilter
 from portal.taxonomy.pages import SectionIndexPage
 from portal.updates.models import EventIndexPage, EventPage, UpdateIndexPage, UpdatePage
 
@@ -67,8 +67,12 @@ def _locale(language: str) -> Locale:
 
 
 def _listing_filters(index_model: type[SectionIndexPage]) -> dict[str, Any]:
+    """The section listing's filters by name; country and topic for every type (the site
+    filters every type by them on the country and topic pages, with the same conditions)."""
     listing: Listing = index_model.listing
-    return {f.name: f for f in listing.filters}
+    return {"country": CountryFilter(), "topic": TopicFilter()} | {
+        f.name: f for f in listing.filters
+    }
 
 
 def filtered(
