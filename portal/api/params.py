@@ -33,10 +33,16 @@ class ChangedQuery(ListQuery):
     )
 
     def since(self) -> datetime | None:
+        """The time in UTC: databases refuse some offsets that ISO 8601 allows (-16:05)."""
         value = self.updated_since
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:  # within a day of year 1 or 9999
+            return (datetime.min if value.year < 2 else datetime.max).replace(tzinfo=UTC)
 
 
 class PageQuery(ChangedQuery):

@@ -3,6 +3,8 @@ no server error and no response that violates the document."""
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -24,6 +26,17 @@ def load_schema():
 schema = load_schema()
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Django closes the database connection when a WSGI request ends; the test's
+    transaction needs it (Django's own test client disconnects the same handler)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=12,
@@ -31,7 +44,7 @@ schema = load_schema()
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_operation_keeps_to_the_document(case, demo_site):
+def test_every_operation_keeps_to_the_document(case, demo_site, keep_test_connection):
     case.call_and_validate(
         checks=[
             not_a_server_error,
