@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.api.api import api, unknown_address
+from portal.api.reference import api_reference
 from portal.core import views as core_views
 from portal.taxonomy.sitemaps import SITEMAPS
 
@@ -14,6 +16,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # The open data API: JSON only, the same in every language (labels follow `lang`).
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", unknown_address),
 ]
 
 if settings.DEBUG:
@@ -29,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("sources/", include("portal.sources.urls")),
     path("newsletter/", include("portal.newsletter.urls")),
+    path("api/", api_reference, name="api_reference"),
+    path("data/", include("portal.opendata.urls")),
     # Wagtail's page tree last: it answers every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

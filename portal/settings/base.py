@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     # Keep them after the content apps: their demo loaders translate and export those apps' pages.
     "portal.languages",
     "portal.offline",
+    # Open data: the public JSON API (/api/v1/) and the bulk downloads (/data/).
+    "portal.api",
+    "portal.opendata",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
     # Background tasks: Django's tasks API with a durable queue in the database.
     "django_tasks",
     "django_tasks_db",
@@ -67,9 +71,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS before anything that may answer early (preflight requests to /api/).
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's rate limit, caching headers, conditional requests and JSON errors (after
+    # LocaleMiddleware: API labels follow the `lang` parameter, not the browser's language).
+    "portal.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -269,3 +278,20 @@ PORTAL_SECTIONS = [
     "needs.NeedsBoardPage",
     "newsletter.NewsletterPage",
 ]
+
+# Open data API (/api/v1/): requests per client address per window ("120/minute"; also
+# "/second", "/hour", "/day"), and the largest page a list returns.
+API_RATE_LIMIT = os.environ.get("PORTAL_API_RATE_LIMIT", "120/minute")
+API_MAX_PAGE_SIZE = 100
+API_CACHE_MAX_AGE = 300
+# Only the API is open to other origins, and only for reading.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+
+# Bulk downloads (/data/): where the generated files are kept, and how long publishing waits
+# (seconds) before regenerating them, so that a burst of edits costs one regeneration.
+OPEN_DATA_ROOT = Path(os.environ.get("PORTAL_OPEN_DATA_ROOT", VAR_DIR / "opendata"))
+OPEN_DATA_DEBOUNCE_SECONDS = 60

@@ -24,6 +24,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 _TMP = Path(tempfile.mkdtemp(prefix="portal-test-"))
 MEDIA_ROOT = _TMP / "media"
+OPEN_DATA_ROOT = _TMP / "opendata"
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing directory
 
@@ -33,3 +34,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Test-only page types for the offline country packs (see the app's docstring).
 INSTALLED_APPS = [*INSTALLED_APPS, "portal.offline.tests.packapp"]
+
+# The API's own tests set a low limit where they test it; the rest of the suite never meets it.
+API_RATE_LIMIT = "100000/minute"
