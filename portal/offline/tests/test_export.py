@@ -14,10 +14,11 @@ from django.core.management import CommandError, call_command
 
 from portal.offline import links
 from portal.offline.exporter import OfflineExporter
+from portal.offline.tests.conftest import PUBLIC_ADDRESS
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_ADDRESS = "https://portal.example.org"
+
 # The server the copy was made from: no trace may remain. The public address may appear as text
 # (the notes that replace forms give it to readers), never as a link.
 SERVER_ORIGINS = ("http://localhost", "https://localhost", "http://testserver", "//localhost")
