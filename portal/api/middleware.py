@@ -115,13 +115,15 @@ class ApiMiddleware:
         limit = api_rate_limit()
         if not limit.hit(client_ip(request)):
             return too_many_requests(limit)
-        # Labels (indicator and type names) follow the `lang` parameter, not the browser.
-        translation.activate(requested_language(request))
         # HEAD is GET without the body: the endpoints only declare GET.
         is_head = request.method == "HEAD"
         if is_head:
             request.method = "GET"
-        response = self.get_response(request)
+        # Labels (indicator and type names) follow the `lang` parameter, not the browser.
+        language = requested_language(request)
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers["Content-Language"] = language
         if response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
             response = as_json_error(response)
         if request.method == "GET" and response.status_code == 200 and not response.streaming:
