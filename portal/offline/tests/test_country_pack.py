@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def two_countries(site_tree, settings):
+def two_countries(site_tree, under_public_address):
     laos = Country.objects.get_or_create(
         iso2="LA",
         defaults=dict(iso3="LAO", numeric="418", name="Lao PDR", region=Region.EAST_ASIA_PACIFIC),
@@ -27,7 +27,6 @@ def two_countries(site_tree, settings):
     )[0]
     from conftest import load_demo_of
 
-    settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS  # as on a real site (see small_site)
     load_demo_of("standardpages", "languages")
     home = site_tree
     linked = StandardPage(title="Regional agreement", slug="regional-agreement", intro="")
