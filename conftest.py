@@ -52,6 +52,19 @@ def _fresh_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. Django keeps the active language per thread,
+    and a request or test that switches to Lao or Thai leaves it switched for the next test
+    on the same worker (seen as Lao form errors in an English test)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 def build_demo_site():
     """Locales, home page, Site, editorial groups and all demo content (idempotent)."""
     from django.apps import apps

@@ -3,10 +3,8 @@ no server error and no response that violates the document."""
 
 import pytest
 import schemathesis
-from django.conf import settings as django_settings
 from django.core import signals
 from django.db import close_old_connections
-from django.utils import translation
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -37,7 +35,6 @@ def keep_test_connection():
     yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
-    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @schema.parametrize()

@@ -4,6 +4,11 @@ Each query joins a full-text hit to its SearchDocument on (content_type_id, obje
 index entry's own key, so only live, public pages of the searchable types are ever counted or
 shown. The full-text condition is built from the parsed query only through parameters: quoted
 FTS5 strings on SQLite, plainto_tsquery/phraseto_tsquery on PostgreSQL.
+
+A search is one statement. The full-text match, by far the costliest part (for a segmented Thai
+or Lao word on PostgreSQL, a phrase check on every candidate page), runs once into the
+materialized set `m`; the counts for the total and every facet, and the page of results, are
+then read from `m` and returned together with UNION ALL.
 """
 
 from collections import Counter
@@ -28,92 +33,69 @@ class DatabaseEngine(Engine):
     def match(self, query: ParsedQuery) -> tuple[str, list]:
         raise NotImplementedError
 
-    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
-        raise NotImplementedError
-
-    def _where(self, query: ParsedQuery, filters: Filters) -> tuple[str, list]:
+    def _filters(self, filters: Filters, alias: str) -> tuple[list[str], list]:
+        """Conditions for the filters over `alias`, a SearchDocument or a row of matches."""
         clauses, params = [], []
-        match_sql, match_params = self.match(query)
-        clauses.append(match_sql)
-        params += match_params
-        if filters.content_type_id is not None:
-            clauses.append("d.content_type_id = %s")
-            params.append(filters.content_type_id)
-        if filters.language:
-            clauses.append("d.language = %s")
-            params.append(filters.language)
-        if filters.year is not None:
-            clauses.append("d.year = %s")
-            params.append(filters.year)
+        for column in ("content_type_id", "language", "year"):
+            value = getattr(filters, column)
+            if value is not None and value != "":
+                clauses.append(f"{alias}.{column} = %s")
+                params.append(value)
         for facet, value in (
             (SearchFacetValue.COUNTRY, filters.country),
             (SearchFacetValue.TOPIC, filters.topic),
         ):
             if value:
                 clauses.append(
-                    f"EXISTS (SELECT 1 FROM {FACET} fv WHERE fv.facet = %s "  # noqa: S608
-                    "AND fv.value = %s AND fv.document_id = d.page_id)"
+                    f"EXISTS (SELECT 1 FROM {FACET} fx WHERE fx.facet = %s "  # noqa: S608
+                    f"AND fx.value = %s AND fx.document_id = {alias}.page_id)"
                 )
                 params += [facet, value]
-        return " AND ".join(clauses), params
+        return clauses, params
+
+    def _where_clause(self, filters: Filters, alias: str) -> tuple[str, list]:
+        clauses, params = self._filters(filters, alias)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _where(self, query: ParsedQuery, filters: Filters) -> tuple[str, list]:
+        match_sql, params = self.match(query)
+        clauses, filter_params = self._filters(filters, "d")
+        return " AND ".join([match_sql, *clauses]), [*params, *filter_params]
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def hits(
-        self,
-        query: ParsedQuery,
-        filters: Filters,
-        sort: str,
-        offset: int,
-        limit: int,
-        total: int = 0,
-    ) -> list[Hit]:
-        where, params = self._where(query, filters)
-        if sort in (NEWEST, OLDEST):
-            direction = "DESC" if sort == NEWEST else "ASC"
-            select, select_params = "0", []
-            order = f"d.date IS NULL, d.date {direction}, d.page_id {direction}"
-        else:
-            select, select_params = self.score(query, total)
-            order = "score DESC, d.page_id DESC"
-        sql = (
-            f"SELECT d.page_id, {select} AS score {self.source_sql} WHERE {where} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        rows = self._rows(sql, [*select_params, *params, limit, offset])
-        return [Hit(page_id=row[0], score=float(row[1] or 0)) for row in rows]
+    # What the match keeps of each hit beyond the document's own columns, and how a hit of `m`
+    # is scored for relevance (see the engines below).
+    def match_columns(self, query: ParsedQuery, relevance: bool) -> tuple[str, list]:
+        raise NotImplementedError
 
-    def facets(self, query: ParsedQuery, filters: Filters) -> tuple[int, dict[str, Counter]]:
-        facets: dict[str, Counter] = {
-            name: Counter() for name in ("type", "year", "language", "country", "topic")
-        }
-        # Type, year and language with one grouped count; each facet's own filter is applied
-        # here in Python, so its counts show what choosing another value would give.
-        where, params = self._where(query, Filters(country=filters.country, topic=filters.topic))
-        grid = self._rows(
-            f"SELECT d.content_type_id, d.year, d.language, COUNT(*) {self.source_sql} "
-            f"WHERE {where} GROUP BY d.content_type_id, d.year, d.language",
-            params,
+    def hit_score(self, query: ParsedQuery) -> tuple[str, str, list]:
+        """(joins, score expression, parameters) over `m`."""
+        raise NotImplementedError
+
+    def search(
+        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
+    ) -> Outcome:
+        relevance = sort not in (NEWEST, OLDEST)
+        match_sql, match_params = self.match(query)
+        columns, column_params = self.match_columns(query, relevance and limit > 0)
+        params = [*column_params, *match_params]
+        # Only fixed names and placeholders are put into the SQL; every value is a parameter.
+        # Every row is (kind, key, ordinal, value, number).
+        # Type, year and language: one grouped count; each one's own filter is applied in
+        # Python below, so a facet's counts show what choosing another of its values gives.
+        where, where_params = self._where_clause(
+            Filters(country=filters.country, topic=filters.topic), "m"
         )
-        total = 0
-        for content_type_id, year, language, count in grid:
-            type_ok = filters.content_type_id in (None, content_type_id)
-            year_ok = filters.year in (None, year)
-            language_ok = filters.language in (None, language)
-            if year_ok and language_ok:
-                facets["type"][content_type_id] += count
-            if type_ok and language_ok and year is not None:
-                facets["year"][year] += count
-            if type_ok and year_ok:
-                facets["language"][language] += count
-            if type_ok and year_ok and language_ok:
-                total += count
-        if total == 0:
-            return 0, facets
-        # Countries and topics: one query when neither is chosen, else one each.
+        parts = [
+            f"SELECT 'grid', m.content_type_id, m.year, m.language, COUNT(*) FROM m {where} "  # noqa: S608
+            "GROUP BY m.content_type_id, m.year, m.language"
+        ]
+        params += where_params
+        # Countries and topics: one count when neither is chosen, else one each.
         groups = (
             [((SearchFacetValue.COUNTRY, SearchFacetValue.TOPIC), filters)]
             if not (filters.country or filters.topic)
@@ -123,25 +105,58 @@ class DatabaseEngine(Engine):
             ]
         )
         for names, group_filters in groups:
-            where, params = self._where(query, group_filters)
+            where, where_params = self._where_clause(group_filters, "m")
             placeholders = ", ".join(["%s"] * len(names))
-            rows = self._rows(
-                f"SELECT fv.facet, fv.value, COUNT(*) {self.source_sql} "
-                f"{self.join} {FACET} fv ON fv.document_id = d.page_id "
-                f"AND fv.facet IN ({placeholders}) "
-                f"WHERE {where} GROUP BY fv.facet, fv.value",
-                [*names, *params],
+            parts.append(
+                f"SELECT fv.facet, NULL, NULL, fv.value, COUNT(*) FROM m {self.join} {FACET} fv "  # noqa: S608
+                f"ON fv.document_id = m.page_id AND fv.facet IN ({placeholders}) {where} "
+                "GROUP BY fv.facet, fv.value"
             )
-            for facet, value, count in rows:
-                facets[facet][value] += count
-        return total, facets
-
-    def search(
-        self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
-    ) -> Outcome:
-        total, facets = self.facets(query, filters)
-        hits = self.hits(query, filters, sort, offset, limit, total) if total and limit else []
-        return Outcome(total=total, hits=hits, facets=facets)
+            params += [*names, *where_params]
+        if limit > 0:
+            where, where_params = self._where_clause(filters, "m")
+            if relevance:
+                joins, score, score_params = self.hit_score(query)
+                order = "score DESC, page_id DESC"
+            else:
+                direction = "DESC" if sort == NEWEST else "ASC"
+                joins, score, score_params = "", "0", []
+                order = f"date IS NULL, date {direction}, page_id {direction}"
+            parts.append(
+                "SELECT 'hit', page_id, ROW_NUMBER() OVER (ORDER BY "  # noqa: S608
+                f"{order}), NULL, CAST(score AS DOUBLE PRECISION) FROM (SELECT m.page_id, "
+                f"m.date, {score} AS score FROM m {joins} {where} ORDER BY {order} "
+                "LIMIT %s OFFSET %s) h"
+            )
+            params += [*score_params, *where_params, limit, offset]
+        rows = self._rows(
+            "WITH m AS MATERIALIZED (SELECT d.page_id, d.content_type_id, d.year, d.language, "
+            f"d.date{columns} {self.source_sql} WHERE {match_sql}) " + " UNION ALL ".join(parts),
+            params,
+        )
+        facets: dict[str, Counter] = {
+            name: Counter() for name in ("type", "year", "language", "country", "topic")
+        }
+        total, hits = 0, []
+        for kind, key, ordinal, value, number in rows:
+            if kind == "hit":
+                hits.append((ordinal, Hit(page_id=key, score=float(number or 0))))
+            elif kind != "grid":
+                facets[kind][value] += int(number)
+            else:
+                count = int(number)
+                type_ok = filters.content_type_id in (None, key)
+                year_ok = filters.year in (None, ordinal)
+                language_ok = filters.language in (None, value)
+                if year_ok and language_ok:
+                    facets["type"][key] += count
+                if type_ok and language_ok and ordinal is not None:
+                    facets["year"][ordinal] += count
+                if type_ok and year_ok:
+                    facets["language"][value] += count
+                if type_ok and year_ok and language_ok:
+                    total += count
+        return Outcome(total=total, hits=[hit for _, hit in sorted(hits)], facets=facets)
 
     def count(self, query: ParsedQuery) -> int:
         where, params = self._where(query, Filters())
@@ -174,9 +189,13 @@ class SQLiteEngine(DatabaseEngine):
     def match(self, query: ParsedQuery) -> tuple[str, list]:
         return f"{ENTRY}_fts MATCH %s", [self.match_expression(query)]
 
-    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
-        # bm25 is lower for better matches; columns: autocomplete, body, title.
-        return f"-bm25({ENTRY}_fts, 0.0, 1.0, 4.0)", []
+    def match_columns(self, query: ParsedQuery, relevance: bool) -> tuple[str, list]:
+        # bm25 can only be computed inside the full-text query: it is lower for better
+        # matches; columns: autocomplete, body, title.
+        return (f", -bm25({ENTRY}_fts, 0.0, 1.0, 4.0) AS rank" if relevance else ""), []
+
+    def hit_score(self, query: ParsedQuery) -> tuple[str, str, list]:
+        return "", "m.rank", []
 
 
 class PostgresEngine(DatabaseEngine):
@@ -207,11 +226,34 @@ class PostgresEngine(DatabaseEngine):
         sql, params = self.tsquery(query)
         return f"(e.title || e.body) @@ {sql}", params
 
-    # Ranking reads every match's whole tsvector (TOASTed for long pages): for queries that match
+    # Ranking reads every match's body tsvector (TOASTed for long pages): for queries that match
     # very many pages, rank on the title vector alone, which is small and stored inline.
     FULL_RANK_LIMIT = 3000
 
-    def score(self, query: ParsedQuery, total: int) -> tuple[str, list]:
-        sql, params = self.tsquery(query)
-        vector = "e.title" if total > self.FULL_RANK_LIMIT else "e.title || e.body"
-        return f"ts_rank(%s::float4[], {vector}, {sql})", [get_sql_weights(), *params]
+    def rank_tsquery(self, query: ParsedQuery) -> tuple[str, list]:
+        """Any of the query's words, for ranking only (matching is done by `match`).
+
+        ts_rank is linear in a vector's positions for an OR query but pairs the positions of
+        every two words for an AND or phrase query: on a long page with common words (a
+        segmented Thai compound is several very common words) that made one query's ranking
+        take half a second. Ranking by the words' weighted frequencies is as good for order."""
+        words = list(dict.fromkeys(w for term in query.required for w in term.words))
+        config = "%s::regconfig, " if self.config else ""
+        sql = " || ".join([f"plainto_tsquery({config}%s)"] * len(words))
+        params = [p for w in words for p in ([self.config, w] if self.config else [w])]
+        return f"({sql})", params
+
+    def match_columns(self, query: ParsedQuery, relevance: bool) -> tuple[str, list]:
+        return (", e.id AS entry_id" if relevance else ""), []
+
+    def hit_score(self, query: ParsedQuery) -> tuple[str, str, list]:
+        # The title and body are ranked separately: `title || body` would build a new vector
+        # for every match. The body is ranked only when the matches are few enough.
+        sql, params = self.rank_tsquery(query)
+        weights = get_sql_weights()
+        score = (
+            f"ts_rank(%s::float4[], e.title, {sql}) + CASE WHEN (SELECT COUNT(*) FROM m) <= %s "  # noqa: S608
+            f"THEN ts_rank(%s::float4[], e.body, {sql}) ELSE 0 END"
+        )
+        params = [weights, *params, self.FULL_RANK_LIMIT, weights, *params]
+        return f"JOIN {ENTRY} e ON e.id = m.entry_id", score, params

@@ -46,6 +46,35 @@ def test_title_matches_rank_first(pages):
     assert titles("trafficking")[0] == "Trafficking in persons explained"
 
 
+@pytest.mark.parametrize("few_matches", [True, False], ids=["title and body", "title only"])
+def test_relevance_ranking_and_pages_of_results(pages, monkeypatch, few_matches):
+    """Title before body, more mentions before fewer; the pages of results follow one order.
+    With many matches PostgreSQL ranks by the titles alone (FULL_RANK_LIMIT)."""
+    from portal.search.engines.database import PostgresEngine
+
+    if not few_matches:
+        monkeypatch.setattr(PostgresEngine, "FULL_RANK_LIMIT", 0)
+    home = pages["home"]
+    add_page(home, "Shelter directory", intro="Where shelters are.")
+    add_page(home, "Annual report", body_text="One shelter. " * 2 + "Other news. " * 20)
+    add_page(home, "Field notes", body_text="One shelter, another shelter, a third shelter.")
+    ranked = titles("shelter")
+    assert ranked[0] == "Shelter directory"
+    if few_matches:
+        assert ranked == ["Shelter directory", "Field notes", "Annual report"]
+    engine = get_engine()
+    pages_of_one = [
+        [h.page_id for h in engine.search(parse("shelter"), Filters(), RELEVANCE, n, 1).hits]
+        for n in range(4)
+    ]
+    whole = [h.page_id for h in engine.search(parse("shelter"), Filters(), RELEVANCE, 0, 3).hits]
+    assert [ids[0] for ids in pages_of_one[:3]] == whole
+    assert pages_of_one[3] == []
+    # Asking for no results still counts them.
+    outcome = engine.search(parse("shelter"), Filters(), RELEVANCE, 0, 0)
+    assert (outcome.total, outcome.hits) == (3, [])
+
+
 def test_one_word_lao_and_thai_queries_find_their_page(pages):
     assert titles("มนุษย์") == ["การค้ามนุษย์ในภูมิภาค"]
     assert titles("ประมง") == ["การค้ามนุษย์ในภูมิภาค"]  # a word of the body
