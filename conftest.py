@@ -224,10 +224,11 @@ def demo_site(db):
 
     from portal.home.site import ensure_site
 
-    ContentType.objects.clear_cache()  # ids change when a transactional test flushes
+    ContentType.objects.clear_cache()  # a test may have cached ids of rolled-back rows
     home = ensure_site()
-    if not home.get_children().exists():  # emptied by a transactional test's flush
-        build_demo_site()
+    # Built once per database (django_db_setup); transactional tests put it back from the
+    # snapshot. Missing content means a test escaped both: fail here, not somewhere later.
+    assert home.get_children().exists(), "The demo content is missing from the test database."
     return home
 
 

@@ -2,19 +2,42 @@ import json
 from datetime import date
 from pathlib import Path
 
+from django.utils.html import escape
+
 from portal.core.demo import Log
 from portal.sources.models import Source
 from portal.taxonomy import demo_support
 
-from .models import EventIndexPage, EventPage, UpdateIndexPage
+from .models import EventIndexPage, EventPage, UpdateIndexPage, UpdatePage
 
 DATA_FILE = Path(__file__).parent / "demo_data" / "events.json"
 
 
 def load(log: Log) -> None:
     data = json.loads(DATA_FILE.read_text())
-    # The seed reports no news items; the updates section starts empty rather than invented.
-    demo_support.ensure_index(UpdateIndexPage, log=log, **data["updates_index"])
+    # The seed carries no news items: the updates report the release of the reports it cites,
+    # with what they say, so that every figure keeps its source.
+    updates = demo_support.ensure_index(UpdateIndexPage, log=log, **data["updates_index"])
+    for spec in data["updates"]:
+        if demo_support.existing_child(updates, UpdatePage, spec["slug"]):
+            continue
+        source = Source.objects.filter(title=spec["source_title"]).first()
+        page = UpdatePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            date=date.fromisoformat(spec["date"]),
+            summary=spec["summary"],
+            body=[
+                {"type": "paragraph", "value": f"<p>{escape(text)}</p>"}
+                for text in spec["paragraphs"]
+            ],
+            source_publication=spec["source_publication"],
+            source_url=source.url if source else "",
+        )
+        demo_support.add_item(
+            updates, page, countries=spec["countries"], topic_slugs=spec["topics"]
+        )
+        log(f"  created update {page.url_path}")
     index = demo_support.ensure_index(EventIndexPage, log=log, **data["events_index"])
     for spec in data["events"]:
         if demo_support.existing_child(index, EventPage, spec["slug"]):

@@ -108,10 +108,21 @@ def detail(model: type[Page], item_id: UUID, language: str) -> Page:
     return page
 
 
-def _one(
-    request: HttpRequest, model: type[Page], item_id: UUID, language: str, record: Callable
-) -> dict:
-    return record(detail(model, item_id, language), base_url(request))
+def _add_detail(
+    path: str, name: str, summary: str, model: type[Page], schema: type, record: Callable
+) -> None:
+    """One item by its id: the same operation for every type, registered after its list so
+    that the OpenAPI document and the reference page keep list and item together."""
+
+    def operation(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
+        return record(detail(model, item_id, query.lang), base_url(request))
+
+    # The function's name makes the operation id (portal_api_routers_pages_get_<name>), which
+    # is also the item's anchor on the reference page.
+    operation.__name__ = operation.__qualname__ = f"get_{name}"
+    router.get(
+        f"{path}/{{item_id}}", response={200: schema, **ERRORS}, url_name=name, summary=summary
+    )(operation)
 
 
 @router.get(
@@ -133,14 +144,9 @@ def list_resources(request: HttpRequest, query: Query[ResourceQuery]):
     return paginate(request, items, query, records.resource_record)
 
 
-@router.get(
-    "/resources/{item_id}",
-    response={200: ResourceOut, **ERRORS},
-    url_name="resource",
-    summary=N_("A resource"),
+_add_detail(
+    "/resources", "resource", N_("A resource"), ResourcePage, ResourceOut, records.resource_record
 )
-def get_resource(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
-    return _one(request, ResourcePage, item_id, query.lang, records.resource_record)
 
 
 @router.get(
@@ -162,14 +168,14 @@ def list_organizations(request: HttpRequest, query: Query[OrganizationQuery]):
     return paginate(request, items, query, records.organization_record)
 
 
-@router.get(
-    "/organizations/{item_id}",
-    response={200: OrganizationOut, **ERRORS},
-    url_name="organization",
-    summary=N_("An organisation"),
+_add_detail(
+    "/organizations",
+    "organization",
+    N_("An organisation"),
+    OrganizationPage,
+    OrganizationOut,
+    records.organization_record,
 )
-def get_organization(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
-    return _one(request, OrganizationPage, item_id, query.lang, records.organization_record)
 
 
 @router.get(
@@ -184,14 +190,7 @@ def list_updates(request: HttpRequest, query: Query[UpdateQuery]):
     return paginate(request, items, query, records.update_record)
 
 
-@router.get(
-    "/updates/{item_id}",
-    response={200: UpdateOut, **ERRORS},
-    url_name="update",
-    summary=N_("An update"),
-)
-def get_update(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
-    return _one(request, UpdatePage, item_id, query.lang, records.update_record)
+_add_detail("/updates", "update", N_("An update"), UpdatePage, UpdateOut, records.update_record)
 
 
 @router.get(
@@ -208,11 +207,4 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     return paginate(request, items, query, records.event_record)
 
 
-@router.get(
-    "/events/{item_id}",
-    response={200: EventOut, **ERRORS},
-    url_name="event",
-    summary=N_("An event"),
-)
-def get_event(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
-    return _one(request, EventPage, item_id, query.lang, records.event_record)
+_add_detail("/events", "event", N_("An event"), EventPage, EventOut, records.event_record)

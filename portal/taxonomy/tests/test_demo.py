@@ -56,7 +56,17 @@ def test_demo_collections(client, demo_site):
     workshop = events["first-national-anti-trafficking-workshop-lao-pdr"]
     assert (workshop.start_date, workshop.date_precision) == (date(2006, 1, 1), "year")
     assert commit.information_source.title == "Country Reports on Human Rights Practices 2006: Laos"
-    assert not UpdatePage.objects.exists()  # the seed reports no news items
+    # Updates report the release of the cited reports; each figure is the report's own.
+    updates = {u.slug: u for u in UpdatePage.objects.live()}
+    tip_update = updates["trafficking-in-persons-report-2007-lao-pdr"]
+    assert tip_update.date == date(2007, 6, 12)
+    assert tip_update.source_url == Source.objects.get(title=tip.title).url
+    text = str(tip_update.body)
+    for figure in ("27 trafficking investigations", "15 arrests", "12 prosecutions", "259"):
+        assert figure in text
+    assert {c.iso2 for c in tip_update.countries.all()} == {"LA", "TH"}
+    rss = client.get("/feeds/updates.rss").content.decode()
+    assert "Trafficking in Persons Report 2007: Lao PDR placed in Tier 2" in rss
 
     for url in ("/resources/", "/organizations/", "/updates/", "/events/?when=past"):
         assert client.get(url).status_code == 200
