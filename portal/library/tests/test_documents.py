@@ -8,6 +8,8 @@ from wagtail.models import Collection
 
 from portal.library.models import DocumentText, ResourcePage
 from portal.library.tasks import extract_document_text
+from portal.search.engines import RELEVANCE, Filters, get_engine
+from portal.search.query import parse
 from portal.taxonomy import testing as build
 
 from .conftest import pdf_bytes
@@ -50,6 +52,9 @@ def test_text_extracted_later_is_searchable_and_part_of_the_search_text(site_tre
     assert "Savannakhet" in page.segmented_text()
     found = ResourcePage.objects.live().search("Savannakhet")
     assert [p.pk for p in found] == [page.pk]
+    # The portal's own search (the reader's search page) finds it by the PDF's words too.
+    outcome = get_engine().search(parse("deckhands Savannakhet"), Filters(), RELEVANCE, 0, 20)
+    assert [hit.page_id for hit in outcome.hits] == [page.pk]
 
 
 @pytest.mark.django_db
