@@ -154,3 +154,27 @@ def test_text_similarity_works_word_by_word_in_lao_and_thai():
     thai = TfIdf(["ต้องการล่ามภาษาลาว", "ล่ามภาษาลาวและไทย", "ทุนสำหรับที่พัก"])
     assert thai.compare("ต้องการล่ามภาษาลาว", "ล่ามภาษาลาวและไทย").score > 0.3
     assert thai.compare("ต้องการล่ามภาษาลาว", "ทุนสำหรับที่พัก").score == 0
+
+
+def test_a_needs_page_lists_the_fitting_offers_with_why(court_interpreting, board, client):
+    """Readers see the matches on the need's own page: best first, each linked, with its
+    reasons in words; offers that cannot answer are not listed."""
+    from bs4 import BeautifulSoup
+
+    need, offers = court_interpreting
+    response = client.get(need.get_absolute_url())
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    section = soup.select_one("section.needs-matches")
+    assert section is not None
+    assert section.h2.get_text(strip=True) == "Offers that may fit this need"
+    items = section.select("ol.needs-matches__list > li")
+    assert items[0].a.get_text(strip=True) == offers["best"].title
+    assert items[0].a["href"] == offers["best"].get_absolute_url()
+    why = items[0].select_one(".needs-matches__reasons").get_text(" ", strip=True)
+    assert why.startswith("Why: same category, both in Lao PDR, available while needed")
+    # Only offers that can answer (not the pending, outdated or withdrawn ones, nor the
+    # owner's own, nor one sharing only the country).
+    listed = {li.a["href"] for li in items}
+    answerable = {o.get_absolute_url() for o in offers.values()}
+    assert listed <= answerable - {offers["same_country_only"].get_absolute_url()}
