@@ -67,6 +67,21 @@ def test_key_figures_panel(client, lao_profile):
         assert fragment in text, fragment
 
 
+def test_the_profile_offers_its_data_for_download(client, lao_profile):
+    html = soup(client.get("/countries/la/"))
+    assert html.select_one('a[href="#downloads"]') is not None  # from the page's contents
+    downloads = [a["href"] for a in html.select("#downloads .downloads__list a")]
+    assert downloads == [
+        "/countries/la/csv/figures/",
+        "/countries/la/csv/flows/",
+        "/countries/la/json/",
+    ]
+    for href in downloads:
+        response = client.get(href)
+        assert response.status_code == 200, href
+        assert response["Content-Type"].split(";")[0] in ("text/csv", "application/json")
+
+
 def test_charts_are_inline_svg_with_tables(client, lao_profile):
     html = soup(client.get("/countries/la/"))
     charts = html.select("svg.chart__svg")
