@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from portal.core.blocks import BODY_FEATURES, StandardStreamBlock
 from portal.search.mixins import SegmentedSearchMixin
-from portal.taxonomy.models import ClassifiedMixin
+from portal.taxonomy.models import RELATED_CONTENT_PANELS, ClassifiedMixin
 
 from ..conf import setting
 from .inquiry import Queue
@@ -171,6 +171,7 @@ class AnsweredQuestionPage(ClassifiedMixin, SegmentedSearchMixin, Page):
         FieldPanel("answer"),
         FieldPanel("answered_on"),
         *ClassifiedMixin.classification_panels,
+        *RELATED_CONTENT_PANELS,
     ]
     search_fields = [
         *Page.search_fields,

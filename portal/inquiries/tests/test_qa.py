@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from portal.inquiries import casework
 from portal.inquiries.models import AnsweredQuestionPage, Inquiry
+from portal.taxonomy import testing as build
 
 from .conftest import inquiry_post
 
@@ -83,6 +84,12 @@ def test_the_desk_drafts_an_anonymised_qa_and_a_moderator_publishes_it(
     assert "Lao workers migrate to Thailand" in public and "labour force survey" in public
     for value in IDENTIFYING:
         assert value not in public, value
+
+    # Like every classified page, it leads on to pages on the same countries and topics.
+    build.resource("Fishing crews from Laos", countries=["LA"])
+    box = BeautifulSoup(reader.get(page.url).content, "html.parser").select_one(".related__box")
+    assert box.h2.get_text() == "Related pages on this site"
+    assert [a.get_text() for a in box.select("li a")] == ["Fishing crews from Laos"]
 
 
 def test_only_answered_inquiries_can_become_qa(client, desk_site, desk_member):
