@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from defusedxml.ElementTree import fromstring
 from django.contrib.auth.models import Group, User
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from portal.library.models import ResourceIndexPage
 from portal.organizations.models import OrganizationIndexPage
@@ -95,6 +96,75 @@ def test_editors_get_the_add_form_of_each_item_type(client, site_tree, index_mod
     for field in ("title", "summary", "countries", "topics"):
         assert html.select_one(f"[name={field}]"), field
     assert "related_pages-TOTAL_FORMS" in response.content.decode()
+
+
+def _form_as_rendered(html: BeautifulSoup) -> dict[str, str]:
+    """The values a browser would send for the page form as the admin rendered it
+    (formset management forms included)."""
+    form = html.select_one("form#page-edit-form") or html.select_one("form[method=POST]")
+    data: dict[str, str] = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        if field.name == "input" and field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "input" and field.get("type") in ("submit", "button", "file"):
+            continue
+        elif field.name == "select":
+            chosen = field.select_one("option[selected]")
+            if chosen is not None:
+                data[name] = chosen.get("value", "")
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+@pytest.mark.parametrize(
+    ("index_model", "slug", "item", "extra"),
+    [
+        (OrganizationIndexPage, "organizations", "organizationpage", {"organization_type": "ngo"}),
+        (UpdateIndexPage, "updates", "updatepage", {"date": "2007-06-12"}),
+        (EventIndexPage, "events", "eventpage", {"start_date": "2006-08-01"}),
+    ],
+)
+def test_editors_add_each_item_type_for_review(client, site_tree, index_model, slug, item, extra):
+    """Filled in and submitted through the admin as an editor would: saved as a draft in
+    moderation, with its country."""
+    index = build.index_page(index_model, slug)
+    lao = build.country("LA")
+    editor = User.objects.create_user("editor", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    url = f"/admin/pages/add/{index_model._meta.app_label}/{item}/{index.pk}/"
+    data = _form_as_rendered(BeautifulSoup(client.get(url).content, "html.parser"))
+    data.update(
+        {
+            "title": "Submitted by an editor",
+            "slug": "submitted-by-an-editor",
+            "summary": "A summary written in the admin.",
+            "countries": str(lao.pk),
+            "action-submit": "Submit to Moderators approval",
+            **extra,
+        }
+    )
+    data.pop("body", None)  # the stream field's editor is drawn by script: post it empty
+    data.update(nested_form_data({"body": streamfield([])}))
+    response = client.post(url, data)
+    errors = [
+        (e.get("id", ""), e.get_text(" ", strip=True))
+        for e in BeautifulSoup(response.content, "html.parser").select(
+            ".w-field__errors, .help-critical, .messages"
+        )
+        if e.get_text(strip=True)
+    ]
+    assert response.status_code == 302, errors
+    index.refresh_from_db()  # its child count changed
+    page = index.get_children().get(slug="submitted-by-an-editor").specific
+    assert not page.live
+    assert page.workflow_in_progress  # waiting for a moderator
+    assert [c.iso2 for c in page.countries.all()] == ["LA"]
 
 
 def test_editors_maintain_the_vocabulary(client, site_tree):
