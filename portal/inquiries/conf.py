@@ -1,11 +1,15 @@
 """The desk's settings, each with its default. Override any of them in the settings module."""
 
+import os
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 DEFAULTS = {
-    # Answer target for a new inquiry, in working days (Monday to Friday).
+    # Answer target for a new inquiry, in working days (Monday to Friday, less public holidays).
     "PORTAL_INQUIRY_TARGET_WORKING_DAYS": 10,
+    # Countries (ISO 3166 codes) whose public holidays are not working days for the desk.
+    "PORTAL_INQUIRY_HOLIDAY_COUNTRIES": os.environ.get("PORTAL_INQUIRY_HOLIDAY_COUNTRIES", "LA,TH"),
     # Personal data of inquiries closed longer than this is erased by `purge_inquiries`.
     "PORTAL_INQUIRY_RETENTION_MONTHS": 24,
     # Answered inquiries with no follow-up are closed after this many days, which starts the

@@ -86,6 +86,13 @@ def test_concurrent_allocation_on_sqlite_gives_unique_consecutive_numbers(
         ("2026-11-06", 1, "2026-11-09"),  # Friday + 1 = Monday
         ("2026-11-07", 1, "2026-11-09"),  # Saturday + 1 = Monday
         ("2026-11-02", 0, "2026-11-02"),
+        # Friday 10 April 2026 + 1: Songkran closes Thailand on 13-15 April and Lao New Year
+        # closes Lao PDR on 14-16 April, so the next working day is Friday 17 April.
+        ("2026-04-10", 1, "2026-04-17"),
+        # Lao National Day, Wednesday 2 December 2026.
+        ("2026-12-01", 1, "2026-12-03"),
+        # Thai Constitution Day, Thursday 10 December 2026.
+        ("2026-12-09", 1, "2026-12-11"),
     ],
 )
 def test_add_working_days(start, days, expected):
@@ -99,3 +106,15 @@ def test_working_days_between():
 
     assert working_days_between(date(2026, 11, 2), date(2026, 11, 16)) == 10
     assert working_days_between(date(2026, 11, 16), date(2026, 11, 2)) == -10
+    # 13-16 April 2026: Songkran and Lao New Year leave one working day (Friday 17) that week.
+    assert working_days_between(date(2026, 4, 12), date(2026, 4, 19)) == 1
+
+
+def test_holiday_countries_follow_the_setting(settings):
+    from datetime import date
+
+    settings.PORTAL_INQUIRY_HOLIDAY_COUNTRIES = "TH"
+    # Lao National Day is an ordinary working day for a desk that follows Thailand only.
+    assert add_working_days(date(2026, 12, 1), 1) == date(2026, 12, 2)
+    settings.PORTAL_INQUIRY_HOLIDAY_COUNTRIES = ["LA"]
+    assert add_working_days(date(2026, 12, 9), 1) == date(2026, 12, 10)
