@@ -141,6 +141,12 @@ def page_url(model_label: str, language: str) -> str:
     return f"/{language}{page.url}"
 
 
+def source_url(language: str) -> str:
+    from portal.sources.models import Source
+
+    return f"/{language}/sources/{Source.objects.order_by('slug').first().slug}/"
+
+
 PAGE_TYPES = {
     "home": lambda lang: f"/{lang}/",
     "country index": lambda lang: f"/{lang}/countries/",
@@ -162,7 +168,11 @@ PAGE_TYPES = {
     "newsletter": lambda lang: page_url("newsletter.NewsletterPage", lang),
     "needs board": lambda lang: page_url("needs.NeedsBoardPage", lang),
     "standard page": lambda lang: f"/{lang}/how-you-can-help/",
-    "source": lambda lang: f"/{lang}/sources/",
+    "sources": lambda lang: f"/{lang}/sources/",
+    "source": lambda lang: source_url(lang),
+    "everything about a country": lambda lang: f"/{lang}/countries/la/everything/",
+    "questions answered": lambda lang: page_url("inquiries.AnsweredQuestionIndexPage", lang),
+    "newsletter sign-up": lambda lang: f"/{lang}/newsletter/signup/",
 }
 
 
