@@ -1,7 +1,11 @@
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+# In the catalogue, so that the footer names the default holder in the reader's language.
+DEFAULT_COPYRIGHT_HOLDER = gettext_noop("Anti-Trafficking Portal contributors")
 
 
 @register_setting(icon="site")
@@ -50,7 +54,7 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("Shown in the footer and in the offline copy in place of forms."),
     )
     copyright_holder = models.CharField(
-        _("copyright holder"), max_length=200, default="Anti-Trafficking Portal contributors"
+        _("copyright holder"), max_length=200, default=DEFAULT_COPYRIGHT_HOLDER
     )
     content_licence = models.CharField(
         _("content licence"),
@@ -82,3 +86,9 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @property
+    def localized_copyright_holder(self) -> str:
+        """The holder in the reader's language when the catalogue knows the name (the default
+        holder), else as the editors wrote it."""
+        return gettext(self.copyright_holder) if self.copyright_holder else ""

@@ -152,6 +152,8 @@ LANGUAGES = [
 # (README: "Languages").
 PORTAL_REVIEWED_INTERFACE_LANGUAGES: list[str] = []
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Date and number formats for languages Django has none for (Lao); see portal/languages/formats.
+FORMAT_MODULE_PATH = ["portal.languages.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from portal.countries.models import Country
 
-from .models import Topic
+from .models import Topic, localized_topics
 
 
 class ListingFilter:
@@ -60,7 +60,7 @@ class TopicFilter(ListingFilter):
     def choices(self, items: QuerySet) -> list[tuple[str, str]]:
         used = Topic.objects.filter(pk__in=items.values("topics")).order_by("name")
         seen: dict[str, str] = {}
-        for topic in used:
+        for topic in localized_topics(used):
             seen.setdefault(topic.slug, topic.name)
         return sorted(seen.items(), key=lambda item: item[1].lower())
 

@@ -1,11 +1,13 @@
 """The shared vocabulary (topics, with countries from the countries app) and curated related
 content, used by every content type."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 
 
 class TopicKind(models.TextChoices):
@@ -36,6 +38,21 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def localized_topics(topics: Iterable[Topic]) -> list[Topic]:
+    """The topics in the reader's language where they are translated (one query): an English
+    page's topics read "ການປະມົງ" on its Lao edition and keep linking by the same slug."""
+    topics = list(topics)
+    locale = Locale.get_active()
+    keys = [topic.translation_key for topic in topics if topic.locale_id != locale.pk]
+    if not keys:
+        return topics
+    translated = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(translation_key__in=keys, locale=locale)
+    }
+    return [translated.get(topic.translation_key, topic) for topic in topics]
 
 
 class ClassifiedMixin(models.Model):

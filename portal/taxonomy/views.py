@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from portal.countries.models import Country, Region
 
 from .feed_links import update_feed_links
-from .models import Topic, TopicKind
+from .models import Topic, TopicKind, localized_topics
 from .related import classified_page_models, related_links, related_pages
 from .tagged import tagged_groups
 
@@ -58,7 +58,7 @@ class NarrowForm(forms.Form):
         any_option = [("", gettext_lazy("Any"))]
         topics = {
             t.slug: t.name
-            for t in Topic.objects.filter(locale=Locale.get_default())
+            for t in localized_topics(Topic.objects.filter(locale=Locale.get_default()))
             if t.slug != current_topic
         }
         self.fields["topic"].choices = any_option + sorted(

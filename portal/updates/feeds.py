@@ -9,12 +9,14 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.countries.models import Country
+from portal.languages import editions
 from portal.taxonomy.listing import in_language_of
-from portal.taxonomy.models import Topic
+from portal.taxonomy.models import Topic, localized_topics
 from portal.taxonomy.tagged import section_index_for
 from portal.taxonomy.views import topic_condition, topic_for_slug
 
@@ -68,7 +70,10 @@ class UpdatesRssFeed(Feed):
         index = section_index_for(UpdatePage, Locale.get_active())
         if index is None:
             return "/"
-        return index.get_url(scope.request) + scope.listing_query
+        # The reader's edition: the Lao feed leads to /lo/updates/ even before that page is
+        # translated (the original shown under /lo/, with its notice).
+        url = editions.reader_url(index, get_language(), scope.request)
+        return (url or index.get_url(scope.request)) + scope.listing_query
 
     def author_name(self) -> str:
         return str(settings.PORTAL_NAME)
@@ -97,7 +102,7 @@ class UpdatesRssFeed(Feed):
         return escape(item.summary)
 
     def item_link(self, item: UpdatePage) -> str:
-        return item.get_url()
+        return editions.reader_url(item, get_language()) or item.get_url()
 
     def item_guid(self, item: UpdatePage) -> str:
         # Stable even if the page is renamed or moved; one per language edition.
@@ -110,7 +115,7 @@ class UpdatesRssFeed(Feed):
         return max(filter(None, [item.last_published_at, item.published_datetime]))
 
     def item_categories(self, item: UpdatePage) -> list[str]:
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in localized_topics(item.topics.all())]
 
 
 class UpdatesAtomFeed(UpdatesRssFeed):

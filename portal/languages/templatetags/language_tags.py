@@ -4,8 +4,9 @@ shown in another language or is a machine-made translation, and the interface's 
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal.languages.editions import default_language, live_translation, source_page
 from portal.languages.status import state_of_translation
@@ -31,8 +32,10 @@ def language_head_links(context: template.Context) -> dict:
     the page's own address so that a fallback points to the original, is page_meta's.)"""
     page = _page(context)
     request: HttpRequest | None = context.get("request")
-    if page is None or request is None:
+    if request is None:
         return {"canonical": None, "alternates": []}
+    if page is None:
+        return {"canonical": None, "alternates": view_alternates(request)}
     alternates = []
     for code, _name in settings.LANGUAGES:
         translated = live_translation(page, code, request)
@@ -42,6 +45,22 @@ def language_head_links(context: template.Context) -> dict:
     if original is not None:
         alternates.append({"code": "x-default", "url": original.get_full_url(request)})
     return {"canonical": page.get_full_url(request), "alternates": alternates}
+
+
+def view_alternates(request: HttpRequest) -> list[dict]:
+    """A view outside the page tree (topics, regions, search, sources) answers in every language
+    at its own prefix (i18n_patterns): one alternate per language, x-default the English one.
+    None for addresses that are not translated (they have a single edition)."""
+    if getattr(request, "resolver_match", None) is None:
+        return []
+    urls = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+    if len(set(urls.values())) < len(urls):
+        return []
+    # The site's own address, as the pages' alternates have it.
+    site = Site.find_for_request(request)
+    root = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    alternates = [{"code": code, "url": root + url} for code, url in urls.items()]
+    return [*alternates, {"code": "x-default", "url": root + urls[default_language()]}]
 
 
 @register.inclusion_tag("languages/notice.html", takes_context=True)

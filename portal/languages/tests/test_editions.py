@@ -54,16 +54,17 @@ def test_translated_home_page_is_in_lao_and_says_it_is_machine_made(client, demo
 
 
 def test_untranslated_page_falls_back_to_english_with_a_notice(client, demo_site):
-    html = soup(client.get("/lo/contact-us/"))
+    html = soup(client.get("/lo/organizations/lao-womens-union/"))
     assert html.html["lang"] == "lo"
     main = html.select_one("main")
     assert main["lang"] == "en"
-    assert html.select_one("h1").get_text(strip=True) == "Contact Us"
+    assert html.select_one("h1").get_text(strip=True) == "Lao Women's Union"
     notice = html.select_one(".languages-notice")
     assert notice["lang"] == "lo" and LAO_NOTICE in notice.get_text()
     # Search engines index the original, not the copy under /lo/.
-    assert html.select_one("link[rel=canonical]")["href"] == "http://localhost/contact-us/"
-    assert THAI_NOTICE in soup(client.get("/th/contact-us/")).get_text()
+    canonical = html.select_one("link[rel=canonical]")["href"]
+    assert canonical == "http://localhost/organizations/lao-womens-union/"
+    assert THAI_NOTICE in soup(client.get("/th/organizations/lao-womens-union/")).get_text()
 
 
 def test_language_switcher_keeps_the_reader_on_the_same_page(client, demo_site):
@@ -71,8 +72,9 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(client, demo_site):
     assert switcher(soup(client.get("/about-us/"))) == expected
     assert switcher(soup(client.get("/lo/about-us/"))) == expected
     # A page without translations: each language shows it under its own prefix.
-    expected = {"en": "/contact-us/", "lo": "/lo/contact-us/", "th": "/th/contact-us/"}
-    assert switcher(soup(client.get("/th/contact-us/"))) == expected
+    path = "/organizations/lao-womens-union/"
+    expected = {"en": path, "lo": f"/lo{path}", "th": f"/th{path}"}
+    assert switcher(soup(client.get(f"/th{path}"))) == expected
     # Views outside the page tree keep their query.
     links = switcher(soup(client.get("/search/?q=help")))
     assert links["lo"] == "/lo/search/?q=help" and links["th"] == "/th/search/?q=help"
@@ -93,7 +95,7 @@ def test_hreflang_alternates_list_published_translations(client, demo_site):
         "x-default": "http://localhost/about-us/",
     }
     assert html.select_one("link[rel=canonical]")["href"] == "http://localhost/about-us/"
-    html = soup(client.get("/lo/contact-us/"))
+    html = soup(client.get("/lo/organizations/lao-womens-union/"))
     alternates = {link["hreflang"] for link in html.select("link[rel=alternate][hreflang]")}
     assert alternates == {"en", "x-default"}, "no alternates for translations that do not exist"
 
@@ -102,9 +104,9 @@ def test_links_in_the_frame_keep_the_reader_in_their_language(client, demo_site)
     html = soup(client.get("/lo/"))
     links = {a["href"]: a for a in html.select(".utility-nav a")}
     assert set(links) == {"/lo/how-you-can-help/", "/lo/about-us/", "/lo/contact-us/"}
-    # The untranslated titles are marked as English for screen readers.
-    assert links["/lo/contact-us/"]["lang"] == "en"
-    assert links["/lo/about-us/"]["lang"] == "lo"
+    # Every standard page of the demo has a Lao edition, named in Lao.
+    assert {a["lang"] for a in links.values()} == {"lo"}
+    assert links["/lo/contact-us/"].get_text(strip=True) == "ຕິດຕໍ່ພວກເຮົາ"
     assert html.select_one("a.brand")["href"] == "/lo/"
 
 

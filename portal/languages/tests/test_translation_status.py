@@ -22,7 +22,9 @@ def status_of(slug: str, language: str):
 
 
 def test_states_of_the_demo_pages(demo_site):
-    assert status_of("contact-us", "lo").status == "missing"
+    assert status_of("lao-womens-union", "lo").status == "missing"
+    # Translated in part: the rest of the page is still in English.
+    assert status_of("privacy-policy-and-disclaimer", "lo").status == "incomplete"
     about = status_of("about-us", "lo")
     assert about.status == "machine" and about.translation.live
     assert not about.is_reviewed
@@ -30,15 +32,16 @@ def test_states_of_the_demo_pages(demo_site):
 
 def test_editor_creates_a_lao_translation_in_the_admin(client, demo_site, editor):
     client.force_login(editor)
-    contact = english("contact-us")
+    organisation = english("lao-womens-union")
     lao = Locale.objects.get(language_code="lo")
-    url = reverse("wagtail_localize:submit_page_translation", args=[contact.pk])
+    url = reverse("wagtail_localize:submit_page_translation", args=[organisation.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"locales": [lao.pk]})
     assert response.status_code == 302
-    translation = contact.get_translation(lao)
-    assert translation.title == "Contact Us"  # to be translated in wagtail-localize's editor
-    assert status_of("contact-us", "lo").status in {"draft", "incomplete"}
+    translation = organisation.get_translation(lao)
+    # To be translated in wagtail-localize's editor.
+    assert translation.title == "Lao Women's Union"
+    assert status_of("lao-womens-union", "lo").status in {"draft", "incomplete"}
     # The editor opens the translation editor.
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
     assert edit.status_code == 200
@@ -57,9 +60,9 @@ def test_report_lists_missing_and_outdated_translations(client, demo_site, moder
     }
     expected = {
         "About Us": "outdated",
-        "How You Can Help": "missing",
-        "Contact Us": "missing",
-        "Privacy Policy and Disclaimer": "missing",
+        "How You Can Help": "machine",
+        "Lao Women's Union": "missing",
+        "Privacy Policy and Disclaimer": "incomplete",
         "Anti-Trafficking Portal": "machine",
     }
     assert {title: rows[title] for title in expected} == expected
@@ -69,8 +72,8 @@ def test_report_lists_missing_and_outdated_translations(client, demo_site, moder
     )
     rows = BeautifulSoup(only_missing.content, "html.parser").select("tbody tr")
     titles = {row.select_one("td").get_text(strip=True) for row in rows}
-    assert {"Contact Us", "How You Can Help"} <= titles
-    assert "About Us" not in titles and "Anti-Trafficking Portal" not in titles
+    assert "Lao Women's Union" in titles
+    assert not titles & {"About Us", "Contact Us", "Anti-Trafficking Portal"}
     assert all(row["class"][0].endswith("--missing") for row in rows)
 
 

@@ -42,7 +42,7 @@ def newsletter_page(site_tree):
     load(lambda message: None)
     from portal.newsletter.models import NewsletterPage
 
-    return NewsletterPage.objects.get()
+    return NewsletterPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from portal.taxonomy.dates import DatePrecision, format_partial_date, iso_partial_date
+from portal.taxonomy.models import localized_topics
 
 register = template.Library()
 
@@ -33,7 +34,7 @@ def classification(page: object) -> dict:
     """The countries and topics of a page, each linking to everything else about it."""
     return {
         "countries": list(page.countries.all()) if hasattr(page, "countries") else [],
-        "topics": list(page.topics.all()) if hasattr(page, "topics") else [],
+        "topics": localized_topics(page.topics.all()) if hasattr(page, "topics") else [],
     }
 
 
