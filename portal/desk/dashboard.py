@@ -63,6 +63,10 @@ def _editable_pages(user):
     return PagePermissionPolicy().instances_user_has_permission_for(user, "change").values("pk")
 
 
+def _may_edit_some_page(user) -> bool:
+    return PagePermissionPolicy().user_has_any_permission(user, ["change", "add"])
+
+
 def _limited(section: Section, queryset) -> list:
     section.total = queryset.count()
     return list(queryset[:ROWS_PER_SECTION])
@@ -168,6 +172,8 @@ def translations_section(user, today: date) -> Section:
         gettext_lazy("Translations outdated against their English page"),
         gettext_lazy("No translation is behind its original."),
     )
+    if not _may_edit_some_page(user):
+        return section  # e.g. Needs moderators: no need to work out every page's state
     codes = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     sources = (
         Page.objects.filter(locale=Locale.get_default(), depth__gt=1)
@@ -260,7 +266,7 @@ def may_use_dashboard(user) -> bool:
         user.is_active
         and user.has_perm("wagtailadmin.access_admin")
         and (
-            PagePermissionPolicy().user_has_any_permission(user, ["change", "add"])
+            _may_edit_some_page(user)
             or user.has_perm("sources.change_source")
             or user.has_perm("needs.change_need")
             or user.has_perm("needs.change_offer")

@@ -149,3 +149,12 @@ def test_editors_see_since_when_a_link_is_broken(client, admin_user, sources):
     assert f"Link broken since {today} (timeout). 1 failed check in a row." in text
     edit = client.get(reverse("wagtailsnippets_sources_source:edit", args=[sources["/ok"].pk]))
     assert "The link worked when last checked" in edit.content.decode()
+
+
+def test_editors_see_a_broken_related_link_in_the_page_form(client, admin_user, about_with_links):
+    check_links()
+    client.force_login(admin_user)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[about_with_links.pk]))
+    text = " ".join(BeautifulSoup(edit.content, "html.parser").get_text().split())
+    today = timezone.localdate().strftime("%-d %B %Y")
+    assert f"Link broken since {today} (connection refused)" in text
