@@ -203,3 +203,13 @@ def test_the_dashboard_has_a_query_budget(client, due, django_assert_max_num_que
     Source.objects.update(link_failures=1, link_failing_since=timezone.now(), link_status="500")
     with django_assert_max_num_queries(40):
         client.get(URL)
+
+
+def test_only_people_who_may_edit_the_profile_mark_it_reviewed(client, due):
+    client.force_login(person(NEEDS_MODERATORS))
+    profile = due["profile"]
+    response = client.post(f"/admin/countries/profiles/{profile.pk}/reviewed/")
+    assert response.status_code in (302, 403)
+    profile.refresh_from_db()
+    assert profile.last_reviewed < timezone.localdate()
+    assert not PageLogEntry.objects.filter(page=profile, action=REVIEWED_ACTION).exists()
