@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 # Servers that refuse HEAD say so in different ways; these answers get a GET before the link
 # counts as failing.
 HEAD_REFUSED = {400, 403, 405, 501}
+# "Too many requests", "unavailable for now": says nothing about the link; not a failure.
+INCONCLUSIVE = {429, 503}
 # After this many failed checks in a row, readers are told the link may be out of date.
 FAILURES_BEFORE_NOTICE = 2
 
@@ -75,7 +77,9 @@ class LinkCheckedMixin(models.Model):
         """Update the fields from a check; returns the names of the fields changed."""
         self.link_status = result.status[:80]
         self.link_checked_at = result.checked_at
-        if result.ok:
+        if result.inconclusive:
+            pass  # the count of failures in a row stands until a real answer
+        elif result.ok:
             self.link_failures = 0
             self.link_failing_since = None
         else:
@@ -108,6 +112,7 @@ class CheckResult:
     status: str  # "200", "404", "timeout", "connection refused"...
     checked_at: datetime
     method: str = "HEAD"
+    inconclusive: bool = False
 
 
 def default_user_agent() -> str:
@@ -176,9 +181,19 @@ class LinkChecker:
             )
         except requests.RequestException as error:
             return self._result(url, False, type(error).__name__, method)
-        return self._result(url, response.status_code < 400, str(response.status_code), method)
+        code = response.status_code
+        return self._result(url, code < 400, str(code), method, inconclusive=code in INCONCLUSIVE)
 
-    def _result(self, url: str, ok: bool, status: str, method: str) -> CheckResult:
+    def _result(
+        self, url: str, ok: bool, status: str, method: str, inconclusive: bool = False
+    ) -> CheckResult:
         if not ok:
             logger.info("Link check failed: %s (%s)", url, status)
-        return CheckResult(url=url, ok=ok, status=status, checked_at=timezone.now(), method=method)
+        return CheckResult(
+            url=url,
+            ok=ok,
+            status=status,
+            checked_at=timezone.now(),
+            method=method,
+            inconclusive=inconclusive,
+        )

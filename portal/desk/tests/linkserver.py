@@ -27,6 +27,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/ok")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/busy":
+            self._send(429)
         elif path == "/slow":
             time.sleep(SLOW_SECONDS)
             self._send(200)

@@ -3,6 +3,7 @@
 import pytest
 
 from portal.core.linkcheck import LinkChecker
+from portal.sources.models import Source
 
 from .linkserver import refused_url
 
@@ -61,3 +62,19 @@ def test_requests_to_one_host_are_spaced_out_and_other_hosts_are_not(link_server
     # HEAD refused, then GET: the GET waits its turn too.
     checker.check(link_server.url("/no-head"))
     assert waits == [4.0, 5.0, 5.0]
+
+
+def test_a_busy_server_neither_breaks_nor_clears_a_link(checker, link_server):
+    source = Source(title="Unsaved", url=link_server.url("/missing"))
+    source.record_link_check(checker.check(source.url))
+    since = source.link_failing_since
+    result = checker.check(link_server.url("/busy"))
+    assert (result.ok, result.status, result.inconclusive) == (False, "429", True)
+    source.record_link_check(result)
+    assert (source.link_failures, source.link_failing_since, source.link_status) == (
+        1,
+        since,
+        "429",
+    )
+    source.record_link_check(checker.check(link_server.url("/ok")))
+    assert (source.link_failures, source.link_failing_since) == (0, None)
