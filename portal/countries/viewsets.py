@@ -2,12 +2,17 @@
 "Country data" menu. Editors add and change; moderators also delete (see the permissions
 migration). Countries themselves come from the ISO list and are only edited, never added."""
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .figure_upload import FigureImportView, may_import_figures
 from .models import Country, Figure, Flow
 
 
@@ -65,14 +70,34 @@ class CountryViewSet(ModelViewSet):
     ]
 
 
+class FigureIndexView(IndexView):
+    @cached_property
+    def header_buttons(self) -> list:
+        buttons = super().header_buttons
+        if may_import_figures(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import from CSV"), url=reverse("figures:import"), icon_name="upload"
+                )
+            )
+        return buttons
+
+
 class FigureViewSet(ModelViewSet):
     model = Figure
+    index_view_class = FigureIndexView
     icon = "table"
     menu_label = _("Figures")
     list_display = ["country", "indicator", "year", "display_value", "source"]
     list_filter = ["indicator", "year", "country"]
     search_fields = ["country__name", "assisting_body", "note"]
     ordering = ["country__name", "indicator", "-year"]
+
+    def get_urlpatterns(self) -> list:
+        return [
+            *super().get_urlpatterns(),
+            path("import/", FigureImportView.as_view(), name="import"),
+        ]
 
 
 class FlowViewSet(ModelViewSet):

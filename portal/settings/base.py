@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     # Open data: the public JSON API (/api/v1/) and the bulk downloads (/data/).
     "portal.api",
     "portal.opendata",
+    # The editorial desk: the "needs review" dashboard, link checking. It reads the content apps.
+    "portal.desk",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -297,3 +299,21 @@ CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
 # (seconds) before regenerating them, so that a burst of edits costs one regeneration.
 OPEN_DATA_ROOT = Path(os.environ.get("PORTAL_OPEN_DATA_ROOT", VAR_DIR / "opendata"))
 OPEN_DATA_DEBOUNCE_SECONDS = 60
+
+# ---------------------------------------------------------------------------------------------
+# Editorial desk (portal.desk): link checking of sources and related links, and the dashboard.
+# `manage.py check_links` (timer: deploy/systemd/portal-check-links.timer) checks at most
+# PORTAL_LINK_CHECK_MAX_PER_RUN addresses per run, the least recently checked first, waiting
+# PORTAL_LINK_CHECK_HOST_DELAY seconds between two requests to one host, each request giving up
+# after PORTAL_LINK_CHECK_TIMEOUT seconds. The User-Agent names the portal and its address
+# (PORTAL_BASE_URL) unless PORTAL_LINK_CHECK_USER_AGENT replaces it. An address is checked
+# again after PORTAL_LINK_CHECK_INTERVAL_HOURS.
+PORTAL_LINK_CHECK_TIMEOUT = float(os.environ.get("PORTAL_LINK_CHECK_TIMEOUT", "10"))
+PORTAL_LINK_CHECK_HOST_DELAY = float(os.environ.get("PORTAL_LINK_CHECK_HOST_DELAY", "5"))
+PORTAL_LINK_CHECK_MAX_PER_RUN = int(os.environ.get("PORTAL_LINK_CHECK_MAX_PER_RUN", "200"))
+PORTAL_LINK_CHECK_INTERVAL_HOURS = int(os.environ.get("PORTAL_LINK_CHECK_INTERVAL_HOURS", "20"))
+PORTAL_LINK_CHECK_USER_AGENT = os.environ.get("PORTAL_LINK_CHECK_USER_AGENT", "")
+# The "needs review" dashboard: profiles and organisations count as due after this many months
+# without a review or verification, and needs and offers within this many days of their end.
+PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
+PORTAL_EXPIRY_WARNING_DAYS = int(os.environ.get("PORTAL_EXPIRY_WARNING_DAYS", "14"))

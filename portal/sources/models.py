@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from portal.core.linkcheck import LinkCheckedMixin, LinkCheckPanel
+
 SHORT_LABEL_LENGTH = 48
 
 
@@ -28,7 +30,7 @@ class SourceQuerySet(models.QuerySet):
         return None
 
 
-class Source(index.Indexed, models.Model):
+class Source(index.Indexed, LinkCheckedMixin, models.Model):
     """A bibliography entry: written once, cited from many places (profiles, figures, flows)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -74,7 +76,12 @@ class Source(index.Indexed, models.Model):
         FieldPanel("author"),
         FieldPanel("year"),
         MultiFieldPanel(
-            [FieldPanel("url"), FieldPanel("accessed_on"), FieldPanel("archive_url")],
+            [
+                FieldPanel("url"),
+                FieldPanel("accessed_on"),
+                FieldPanel("archive_url"),
+                LinkCheckPanel(),
+            ],
             heading=_("Where to find it"),
         ),
         FieldPanel("alternative_titles"),

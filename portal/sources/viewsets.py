@@ -30,7 +30,7 @@ class SourceViewSet(SnippetViewSet):
     menu_label = _("Sources")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "author", "year", "updated_at"]
+    list_display = ["title", "author", "year", "updated_at", "link_state_label"]
     list_filter = ["year"]
     search_fields = ["title", "author", "alternative_titles"]
     ordering = ["title"]

@@ -9,6 +9,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, TranslatableMixin
 
+from portal.core.linkcheck import LinkCheckedMixin, LinkCheckPanel
+
 
 class TopicKind(models.TextChoices):
     FORM_OF_EXPLOITATION = "form", _("Form of exploitation")
@@ -89,7 +91,7 @@ class RelatedPage(Orderable):
         verbose_name = _("related page")
 
 
-class RelatedLink(Orderable):
+class RelatedLink(LinkCheckedMixin, Orderable):
     """A curated "related external link" for any page."""
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_links")
@@ -108,6 +110,7 @@ class RelatedLink(Orderable):
         FieldPanel("url"),
         FieldPanel("description"),
         FieldPanel("language"),
+        LinkCheckPanel(),
     ]
 
     class Meta(Orderable.Meta):
