@@ -15,9 +15,10 @@ from .models.figures import LAW_ENFORCEMENT, TIER_ORDER, Indicator, Tier
 
 WIDTH = 640
 # The small charts are drawn at the width of a phone (360 px) so that their text, at
-# SMALL_TEXT units, is never smaller than 12 px there.
+# SMALL_TEXT units, stays at 12 px or more on a 360 px phone (where page margins leave the
+# chart about 330 px).
 SMALL_WIDTH = 360
-SMALL_TEXT = 13
+SMALL_TEXT = 14
 SERIES_COLOURS = {
     Indicator.INVESTIGATIONS: "#0d5aa7",
     Indicator.ARRESTS: "#6a1b9a",
@@ -139,7 +140,7 @@ def tier_timeline_svg(
         return SafeString("")
     ordered = sorted(points, key=lambda p: p.year)
     used = [t for t in TIER_ORDER if any(p.tier == t for p in ordered)]
-    left, right, top, row = 128, SMALL_WIDTH - 18, 12, 30
+    left, right, top, row = 138, SMALL_WIDTH - 16, 12, 30
     height = top + row * len(used) + 30
     x_of = _year_positions([p.year for p in ordered], left, right)
     y_of = {tier: round(top + row * i + row / 2) for i, tier in enumerate(used)}

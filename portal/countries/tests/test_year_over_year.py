@@ -116,7 +116,8 @@ def test_small_tier_chart_is_readable_at_phone_width():
     svg = chart.select_one("svg")
     assert svg["viewbox"].split()[2] == str(SMALL_WIDTH) == "360"
     assert svg["role"] == "img" and svg.select_one("title").get_text()
-    # Drawn at 360 units, shown at most 360 px wide: a 13-unit font is 13 px at 360 px.
+    # Drawn at 360 units, shown at most 360 px wide: a 14-unit font is 12 px or more from
+    # about 310 px up.
     sizes = [int(t["font-size"]) for t in svg.select("text")]
     assert sizes and min(sizes) >= 12
     assert [t.get_text() for t in svg.select("circle title")] == [
