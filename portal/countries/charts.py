@@ -14,6 +14,11 @@ from django.utils.translation import gettext as _
 from .models.figures import LAW_ENFORCEMENT, TIER_ORDER, Indicator, Tier
 
 WIDTH = 640
+# The small charts are drawn at the width of a phone (360 px) so that their text, at
+# SMALL_TEXT units, stays at 12 px or more on a 360 px phone (where page margins leave the
+# chart about 330 px).
+SMALL_WIDTH = 360
+SMALL_TEXT = 14
 SERIES_COLOURS = {
     Indicator.INVESTIGATIONS: "#0d5aa7",
     Indicator.ARRESTS: "#6a1b9a",
@@ -28,12 +33,21 @@ class TierPoint:
     tier: str
 
 
-def _svg(chart_id: str, height: int, title: str, description: str, body: str) -> SafeString:
+def _svg(
+    chart_id: str,
+    height: int,
+    title: str,
+    description: str,
+    body: str,
+    width: int = WIDTH,
+    css_class: str = "chart__svg",
+) -> SafeString:
     return format_html(
-        '<svg class="chart__svg" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc"'
+        '<svg class="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc"'
         ' xmlns="http://www.w3.org/2000/svg"><title id="{}-title">{}</title>'
         '<desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH,
+        css_class,
+        width,
         height,
         chart_id,
         chart_id,
@@ -88,24 +102,84 @@ def tier_history_svg(points: Sequence[TierPoint], chart_id: str = "tier-chart") 
         )
     )
     ordered = sorted(points, key=lambda p: p.year)
-    line = " ".join(f"{x_of[p.year]},{y_of[p.tier]}" for p in ordered)
+    parts.append(_tier_path(ordered, x_of, y_of, radius=7))
+    description = _tier_description(ordered)
+    return _svg(chart_id, height, _("Tier placement by report year"), description, "".join(parts))
+
+
+def _tier_path(ordered: Sequence[TierPoint], x_of: dict, y_of: dict, radius: int) -> str:
+    """The placements, oldest first: a line through them and a dot (with its tooltip) each."""
+    line = ""
     if len(ordered) > 1:
-        parts.append(format_html('<polyline class="chart__line" points="{}"/>', line))
+        points = " ".join(f"{x_of[p.year]},{y_of[p.tier]}" for p in ordered)
+        line = format_html('<polyline class="chart__line" points="{}"/>', points)
+    dots = format_html_join(
+        "",
+        '<circle class="chart__point" cx="{}" cy="{}" r="{}"><title>{}: {}</title></circle>',
+        ((x_of[p.year], y_of[p.tier], radius, p.year, Tier(p.tier).label) for p in ordered),
+    )
+    return line + dots
+
+
+def _tier_description(ordered: Sequence[TierPoint]) -> str:
+    return _("%(count)s placements from %(first)s to %(last)s; latest: %(tier)s.") % {
+        "count": len(ordered),
+        "first": ordered[0].year,
+        "last": ordered[-1].year,
+        "tier": Tier(ordered[-1].tier).label,
+    }
+
+
+def tier_timeline_svg(
+    points: Sequence[TierPoint], chart_id: str = "tier-timeline", title: str = ""
+) -> SafeString:
+    """The tier history at phone width: one row per tier with a placement, Tier 1 at the top,
+    a dot per report year joined by a line. Text is SMALL_TEXT units in a SMALL_WIDTH-wide
+    drawing, so at least 12 px wherever the chart is 360 px wide or more."""
+    if not points:
+        return SafeString("")
+    ordered = sorted(points, key=lambda p: p.year)
+    used = [t for t in TIER_ORDER if any(p.tier == t for p in ordered)]
+    left, right, top, row = 138, SMALL_WIDTH - 16, 12, 30
+    height = top + row * len(used) + 30
+    x_of = _year_positions([p.year for p in ordered], left, right)
+    y_of = {tier: round(top + row * i + row / 2) for i, tier in enumerate(used)}
+    parts = [
+        format_html(
+            '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+            '<text class="chart__axis-label" font-size="{}" x="{}" y="{}" text-anchor="end">'
+            "{}</text>",
+            left - 6,
+            right,
+            y_of[tier],
+            y_of[tier],
+            SMALL_TEXT,
+            left - 10,
+            y_of[tier] + 4,
+            Tier(tier).label,
+        )
+        for tier in used
+    ]
+    years = sorted({p.year for p in ordered})
+    every = max(1, math.ceil(len(years) / 5))  # "2006" is about 32 units wide at 13 units
     parts.append(
         format_html_join(
             "",
-            '<circle class="chart__point" cx="{}" cy="{}" r="7"><title>{}: {}</title></circle>',
-            ((x_of[p.year], y_of[p.tier], p.year, Tier(p.tier).label) for p in ordered),
+            '<text class="chart__axis-label" font-size="{}" x="{}" y="{}" text-anchor="middle">'
+            "{}</text>",
+            ((SMALL_TEXT, x_of[y], top + row * len(used) + 20, y) for y in years[::every]),
         )
     )
-    latest = ordered[-1]
-    description = _("%(count)s placements from %(first)s to %(last)s; latest: %(tier)s.") % {
-        "count": len(ordered),
-        "first": ordered[0].year,
-        "last": latest.year,
-        "tier": Tier(latest.tier).label,
-    }
-    return _svg(chart_id, height, _("Tier placement by report year"), description, "".join(parts))
+    parts.append(_tier_path(ordered, x_of, y_of, radius=6))
+    return _svg(
+        chart_id,
+        height,
+        title or _("Tier placement by report year"),
+        _tier_description(ordered),
+        "".join(parts),
+        width=SMALL_WIDTH,
+        css_class="chart__svg chart__svg--small",
+    )
 
 
 def nice_ceiling(value: float, ticks: int = 4) -> tuple[int, int]:

@@ -2,8 +2,9 @@
 flows with their map, each figure and flow carrying its numbered note.
 
 Marks are made in the order the page shows them (key figures first), so that back-links from
-a note run down the page. Where two sources give the same figure, the most recent source is
-shown; downloads keep both."""
+a note run down the page. Where two sources give the same figure, the key figures and tables
+show the most recent source; the year-over-year series (trends.py) show both, and so do the
+downloads."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,10 +14,11 @@ from django.utils.translation import gettext as _
 
 from portal.sources.citations import Mark, NoteList
 
-from .charts import TierPoint, law_enforcement_svg, tier_history_svg
+from .charts import TierPoint, law_enforcement_svg, tier_history_svg, tier_timeline_svg
 from .maps.flow_map import FlowMap, flow_map
 from .models import Country, Figure, Flow
 from .models.figures import LAW_ENFORCEMENT, VICTIMS, Indicator
+from .trends import Series, WhatChanged, build_series, source_recency, what_changed
 
 
 @dataclass
@@ -62,17 +64,13 @@ class FlowRow:
         )
 
 
-def _source_recency(figure: Figure) -> tuple:
-    return (figure.source.year or 0, figure.source.pk)
-
-
 def preferred_figures(figures: list[Figure]) -> dict[tuple, Figure]:
     """One figure per indicator, year, assisting body and other country: the most recent
     source's."""
     chosen: dict[tuple, Figure] = {}
     for figure in figures:
         key = (figure.indicator, figure.year, figure.assisting_body, figure.other_country_id)
-        if key not in chosen or _source_recency(figure) > _source_recency(chosen[key]):
+        if key not in chosen or source_recency(figure) > source_recency(chosen[key]):
             chosen[key] = figure
     return chosen
 
@@ -107,18 +105,21 @@ class CountryData:
     law_enforcement: list[LawEnforcementRow] = field(default_factory=list)
     victims: list[CitedFigure] = field(default_factory=list)
     abroad: list[CitedFigure] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
     flows: list[FlowRow] = field(default_factory=list)
     flow_map: FlowMap | None = None
 
     @classmethod
     def build(cls, country: Country, notes: NoteList) -> "CountryData":
         data = cls(country, notes)
-        figures = list(preferred_figures(list(country.figures.for_display())).values())
+        every_figure = list(country.figures.for_display())
+        figures = list(preferred_figures(every_figure).values())
         by_indicator: dict[str, list[Figure]] = defaultdict(list)
         for figure in sorted(figures, key=lambda f: (f.year, f.assisting_body)):
             by_indicator[figure.indicator].append(figure)
         data._key_figures(by_indicator)
         data._tables(by_indicator)
+        data.series = build_series(every_figure, notes)
         flows = list(Flow.objects.touching(country).for_display())
         data.flows = flow_rows(flows, notes, country)
         data.flow_map = flow_map(
@@ -205,6 +206,15 @@ class CountryData:
         if not any(v is not None for _, counts in rows for v in counts.values()):
             return SafeString("")
         return law_enforcement_svg(rows)
+
+    @property
+    def what_changed(self) -> WhatChanged:
+        return what_changed(self.series)
+
+    @property
+    def tier_timeline(self) -> SafeString:
+        points = [TierPoint(c.figure.year, c.figure.tier) for c in self.tier_history]
+        return tier_timeline_svg(points, chart_id=f"tier-timeline-{self.country.slug}")
 
     @property
     def victim_rows(self) -> list[FigureRow]:

@@ -48,16 +48,63 @@ def is_chrome(line: str) -> bool:
     return any(p.search(line.strip()) for p in CHROME_PATTERNS)
 
 
+# What is left of a note's title where its address was cut out: brackets with nothing (or only
+# punctuation) in them, a bracket opened or closed with no partner, and the words that led to
+# the address ("available at", "see").
+EMPTY_BRACKETS = re.compile(r"[(\[<{][\s.,;:\-\u2013\u2014]*[)\]>}]")
+LEAD_IN = re.compile(
+    r"(?:,|\s)\s*(?:available (?:online )?(?:at|from)|online at|see|at|url)\s*[:.]?$", re.I
+)
+EDGE = " ,;:-\u2013\u2014/|"
+PAIRS = {"(": ")", "[": "]", "<": ">", "{": "}"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def _unbalanced(text: str) -> set[int]:
+    """Positions of brackets without a partner."""
+    stack: list[int] = []
+    lone: set[int] = set()
+    for position, char in enumerate(text):
+        if char in PAIRS:
+            stack.append(position)
+        elif char in CLOSERS:
+            if stack and text[stack[-1]] == CLOSERS[char]:
+                stack.pop()
+            else:
+                lone.add(position)
+    return lone | set(stack)
+
+
+def clean_title(text: str) -> str:
+    """A note's title once its address is cut out: no empty or unpaired brackets, no dangling
+    punctuation, lead-in words or extra spaces. A full stop that ends the title goes too."""
+    title = re.sub(r"\s+", " ", text)
+    previous = None
+    while title != previous:
+        previous = title
+        title = EMPTY_BRACKETS.sub(" ", title)
+        lone = _unbalanced(title)
+        title = "".join(c for i, c in enumerate(title) if i not in lone)
+        title = re.sub(r"\s+", " ", title).strip(EDGE)
+        title = LEAD_IN.sub("", title).strip(EDGE)
+        title = title.rstrip(".") if not title.endswith("..") else title
+        title = re.sub(r"\s+([,;:.)\]])", r"\1", title)
+    return title
+
+
 def split_note_text(text: str) -> tuple[str, str]:
     """A note's title and address: the first URL is the address, the rest the title."""
     match = URL.search(text)
     if not match:
-        return text.strip(), ""
-    url = match.group(0).rstrip(".,;:)")
+        return clean_title(text), ""
+    url = match.group(0).rstrip(".,;:")
+    # A closing bracket ends the address unless the address opened it (Wikipedia style).
+    while url and url[-1] in CLOSERS and url.count(url[-1]) > url.count(CLOSERS[url[-1]]):
+        url = url[:-1].rstrip(".,;:")
+    rest = text[match.start() + len(url) :]
     if url.lower().startswith("www."):
         url = "http://" + url
-    title = (text[: match.start()] + " " + text[match.end() :]).strip()
-    title = re.sub(r"\s+", " ", title).strip(" ,;:-\u2013\u2014[]<>")
+    title = clean_title(text[: match.start()] + " " + rest)
     return (title or url), url
 
 

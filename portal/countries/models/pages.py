@@ -115,6 +115,24 @@ class CountryIndexPage(RoutablePageMixin, Page):
 
         return dataset_json(request)
 
+    @path("compare/", name="compare")
+    def compare_view(self, request: HttpRequest) -> HttpResponse:
+        from ..comparison.views import compare_view
+
+        return compare_view(request, self)
+
+    @path("compare/csv/", name="compare_csv")
+    def compare_csv_view(self, request: HttpRequest) -> HttpResponse:
+        from ..comparison.views import compare_csv
+
+        return compare_csv(request)
+
+    @path("compare/json/", name="compare_json")
+    def compare_json_view(self, request: HttpRequest) -> HttpResponse:
+        from ..comparison.views import compare_json
+
+        return compare_json(request)
+
     @path("regions/<slug:region>/", name="region")
     def region_view(self, request: HttpRequest, region: str) -> HttpResponse:
         from ..views import region_flows
@@ -270,6 +288,33 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
         index_page = country_index_page(self.locale)
         context.update(country_context(request, index_page, self.country, notes))
         return context
+
+    def get_structured_data(self, request: HttpRequest | None) -> dict | None:
+        """The profile's data as a schema.org Dataset, its downloads as distributions."""
+        from ..structured_data import dataset_json_ld
+        from ..views import downloads
+        from .figures import Figure
+
+        index_page = country_index_page(self.locale)
+        if request is None or index_page is None:
+            return None
+        files = downloads(index_page, request, self.country)
+        name = self.country.display_name
+        return dataset_json_ld(
+            request,
+            name=_("Trafficking figures and flows: %(country)s") % {"country": name},
+            description=self.summary
+            or _("Figures by year and trafficking flows of %(country)s, each with its source.")
+            % {"country": name},
+            url=self.get_url(request) or "",
+            places=[self.country],
+            years=Figure.objects.filter(country=self.country).values_list("year", flat=True),
+            downloads=[
+                (_("Figures (CSV)"), "csv", files["figures_csv"]),
+                (_("Flows (CSV)"), "csv", files["flows_csv"]),
+                (_("Figures, flows and sources (JSON)"), "json", files["json"]),
+            ],
+        )
 
     def get_search_text(self) -> str:
         parts = [self.summary]

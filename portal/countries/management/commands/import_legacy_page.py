@@ -2,15 +2,20 @@
 
 Reads a plain-text snapshot of an old humantrafficking.org country page and creates or updates
 a draft of the country's profile: sections by their headings, footnote marks turned into
-citations, footnotes turned into sources (found again by title, else created), site chrome
-dropped. Prints a report of every anomaly; what is not certain stays visible in the draft.
+citations, footnotes turned into sources (reused only under the rules of legacy/reuse.py, else
+created), site chrome dropped. Prints a report of every anomaly and every reuse decision; what
+is not certain stays visible in the draft.
 """
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from portal.countries.legacy.importer import LegacyImportError, import_legacy_page
+from portal.countries.legacy.importer import (
+    SOURCES_HEADING,
+    LegacyImportError,
+    import_legacy_page,
+)
 from portal.countries.legacy.parser import parse
 
 
@@ -59,6 +64,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {number}. {anomaly}")
         else:
             self.stdout.write("No anomalies: every mark matched its note.")
+        self.stdout.write(SOURCES_HEADING)
+        for decision in result.decisions:
+            self.stdout.write(f"  - {decision}")
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
         elif result.created_page:
