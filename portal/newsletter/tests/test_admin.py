@@ -9,6 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.mailer.models import OutgoingEmail
 from portal.newsletter.models import Bounce, Edition, Subscriber
+from portal.security.testing import login_staff
 
 from .conftest import digest_item
 
@@ -46,7 +47,7 @@ def test_only_the_newsletter_group_sees_subscribers(client, newsletter_staff, ed
         assert response.status_code in (302, 403), url
     assert b"person@example.org" not in client.get(reverse("newsletter_subscribers:index")).content
 
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     response = client.get(reverse("newsletter_subscribers:index"))
     assert response.status_code == 200 and b"person@example.org" in response.content
     # Subscribers come only through double opt-in: no "add" in the admin.
@@ -56,7 +57,7 @@ def test_only_the_newsletter_group_sees_subscribers(client, newsletter_staff, ed
 def test_csv_export(client, newsletter_staff, countries):
     person = Subscriber.objects.create(email="person@example.org", name="Som", status="subscribed")
     person.countries.set([countries["LA"], countries["TH"]])
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     response = client.get(reverse("newsletter_subscribers:index") + "?export=csv")
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
@@ -72,7 +73,7 @@ def test_erase_one_person_leaves_no_trace(client, newsletter_staff, smtp_server,
 
     person = sign_up("forget.me@example.org", Choices("", "en", (), ()))
     other = Subscriber.objects.create(email="stay@example.org", status="subscribed")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     edit_url = reverse("newsletter_subscribers:edit", args=[person.pk])
     data = {"name": "Forget", "language": "en", "status": "subscribed", "bounce_count": 0}
     assert client.post(edit_url, data).status_code == 302
@@ -90,7 +91,7 @@ def test_erase_one_person_leaves_no_trace(client, newsletter_staff, smtp_server,
 def test_bounces_mark_an_address_failing(client, newsletter_staff, settings):
     settings.NEWSLETTER_BOUNCE_LIMIT = 2
     person = Subscriber.objects.create(email="full@example.org", status="subscribed")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     add_url = reverse("newsletter_bounces:add")
     unknown = client.post(add_url, {"email": "nobody@example.org", "kind": "hard", "note": ""})
     assert unknown.status_code == 200
@@ -119,7 +120,7 @@ def test_compose_preview_test_and_send(
 ):
     digest_items += [digest_item("a", title="Item a"), digest_item("b", title="Item b")]
     make_subscriber("reader@example.org")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     add = client.get(reverse("newsletter_editions:add"))
     assert add.status_code == 200
 
@@ -204,7 +205,7 @@ def form_fields(html: bytes, form_id: str) -> dict:
 def test_live_preview_in_the_editor(client, newsletter_staff, digest_items, newsletter_page):
     digest_items.append(digest_item("a", title="Item shown in preview"))
     edition = Edition.objects.create(subject="Preview me", intro="<p>Intro.</p>")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     client.post(reverse("newsletter_editions:gather", args=[edition.pk]))
     assert edition.items.count() == 1
     edit = client.get(reverse("newsletter_editions:edit", args=[edition.pk]))
