@@ -67,6 +67,25 @@ def test_csv_export(client, newsletter_staff, countries):
     assert '"LA, TH"' in row
 
 
+def test_export_and_erase_ask_for_the_second_factor_again_when_it_is_old(client, newsletter_staff):
+    from portal.security.testing import age_second_factor
+
+    person = Subscriber.objects.create(email="person@example.org", status="subscribed")
+    login_staff(client, newsletter_staff)
+    age_second_factor(client, 11 * 60)
+    index = reverse("newsletter_subscribers:index")
+    assert client.get(index).status_code == 200  # the listing itself stays open
+    exported = client.get(index + "?export=csv")
+    assert exported.status_code == 302
+    assert (
+        exported["Location"]
+        == "/admin/second-factor/verify/?next=%2Fadmin%2Fnewsletter%2Fsubscribers%2F"
+    )
+    erased = client.post(reverse("newsletter_subscribers:delete", args=[person.pk]))
+    assert erased.status_code == 302 and "/admin/second-factor/verify/" in erased["Location"]
+    assert Subscriber.objects.filter(pk=person.pk).exists()
+
+
 def test_erase_one_person_leaves_no_trace(client, newsletter_staff, smtp_server, newsletter_page):
     from portal.newsletter.subscriptions import sign_up
     from portal.newsletter.tokens import Choices
