@@ -5,9 +5,10 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordMixin,
 )
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.antispam import AntiSpamFormMixin, check_rate_limits
+from portal.core.antispam import AntiSpamFormMixin
 
 from .emails import send_templated_email
 from .models import Profile, ProfileKind
@@ -78,7 +79,12 @@ class RegistrationForm(SetPasswordMixin, AntiSpamFormMixin, forms.Form):
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    """Log in with the email address (public accounts use it as their user name)."""
+    """Log in with the email address (public accounts use it as their user name).
+
+    Failed logins are counted per client address and per account by django-axes
+    (portal.security), together with the admin's login form, so neither form is a way around
+    the other's limit.
+    """
 
     username = forms.CharField(
         label=_("Email address"),
@@ -88,21 +94,6 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self) -> str:
         return normalize_email(self.cleaned_data["username"])
-
-    def clean(self) -> dict:
-        # Counted before the password is checked, so guessing is slowed for every address.
-        if self.request is not None:
-            limited = check_rate_limits(
-                self.request,
-                scope="accounts-login",
-                email=self.cleaned_data.get("username", ""),
-                per_ip=20,
-                per_email=10,
-                window=900,
-            )
-            if limited:
-                raise forms.ValidationError(limited, code="rate_limited")
-        return super().clean()
 
 
 class QueuedPasswordResetForm(AntiSpamFormMixin, PasswordResetForm):
@@ -117,6 +108,22 @@ class QueuedPasswordResetForm(AntiSpamFormMixin, PasswordResetForm):
             user
             for user in super().get_users(email)
             if not user.is_staff and not user.is_superuser and hasattr(user, "portal_profile")
+        )
+
+    def save(self, *args, **kwargs) -> None:
+        """Every request queues one email, so the answer takes the same time whether or not
+        the address has an account: a reset link for an account, else a note saying there is
+        none (the owner of the address learns someone asked)."""
+        email = self.cleaned_data["email"]
+        if next(iter(self.get_users(email)), None) is not None:
+            super().save(*args, **kwargs)
+            return
+        send_templated_email(
+            to=email,
+            language=get_language(),
+            template="accounts/emails/password_reset_unknown",
+            context={},
+            purpose="accounts.password_reset",
         )
 
     def send_mail(

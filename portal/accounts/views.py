@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -42,7 +43,9 @@ def register(request: HttpRequest) -> HttpResponse:
             existing = get_user_model().objects.filter(email__iexact=email).first()
             if existing is not None:
                 # Same answer as for a new address, so the form does not tell strangers who
-                # has an account; the holder learns of the attempt by email.
+                # has an account; the holder learns of the attempt by email. The password is
+                # hashed all the same, so that the answer also takes as long as for a new one.
+                make_password(form.cleaned_data["password1"])
                 _tell_holder_about_second_registration(existing, request)
             else:
                 user = form.save(language=get_language())

@@ -4,6 +4,7 @@ Each rule answers with a clear message and keeps what the person typed in the fo
 person who trips a rule by mistake loses nothing: they read why and submit again.
 """
 
+import logging
 import time
 
 from django import forms
@@ -13,10 +14,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .net import client_ip
+from .net import client_ip, hashed_identifier
 from .ratelimit import RateLimit
 
 _SIGNER_SALT = "portal.antispam.form-started"
+logger = logging.getLogger("portal.security")
 
 
 def _signed_now() -> str:
@@ -111,6 +113,13 @@ def check_rate_limits(
     for limit, identifier in checks:
         if not limit.hit(identifier):
             minutes = max(1, limit.seconds_until_reset() // 60)
+            # Every refusal is logged, by scope and keyed hash (never the address or email).
+            logger.warning(
+                "Rate limit reached: %s for %s, %d minutes left",
+                limit.scope,
+                hashed_identifier(identifier),
+                minutes,
+            )
             return ngettext(
                 "You have sent this form several times in a short while. Your text is still "
                 "below: please try again in %(minutes)d minute.",

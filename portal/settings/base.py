@@ -14,6 +14,9 @@ VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     # The portal's apps, by domain.
     "portal.core",
+    # Sign-in security: throttled logins (django-axes), the staff second factor (django-otp),
+    # documents that follow their pages. Above core, below the content apps.
+    "portal.security",
     "portal.home",
     "portal.standardpages",
     # Order matters for demo content (load_demo runs apps in this order).
@@ -60,6 +63,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "corsheaders",
+    # Sign-in security (see portal.security): lockouts, one-time passwords, recovery codes.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background tasks: Django's tasks API with a durable queue in the database.
     "django_tasks",
     "django_tasks_db",
@@ -84,12 +92,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Staff in groups that see personal data must pass a second factor before the admin.
+    "portal.security.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: serves the English page, with a notice, where a Lao or Thai translation is missing.
     "portal.core.middleware.LanguageFallbackMiddleware",
+    # Answers a locked-out sign-in with the lockout page (django-axes); keep it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -188,8 +202,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # so a worker must run beside the web process (make run starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Cache: per-process memory by default; Redis when REDIS_URL is given, so that rate limits are
-# shared between web workers in production.
+# Cache: Redis when REDIS_URL is given, else a table in the database (created by `migrate`, see
+# portal.security), so that rate limits and sign-in counters are shared by every web worker and
+# the task worker. Never per-process memory outside the tests.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -198,7 +213,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
 
 # Sessions are only created for people who log in or submit a form; anonymous readers get no
 # cookie at all (see docs/privacy in README).
@@ -317,3 +337,54 @@ PORTAL_LINK_CHECK_USER_AGENT = os.environ.get("PORTAL_LINK_CHECK_USER_AGENT", ""
 # without a review or verification, and needs and offers within this many days of their end.
 PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
 PORTAL_EXPIRY_WARNING_DAYS = int(os.environ.get("PORTAL_EXPIRY_WARNING_DAYS", "14"))
+
+# ---------------------------------------------------------------------------------------------
+# Staff sign-in and lockouts (portal.security; README: "Staff sign-in and lockouts").
+# ---------------------------------------------------------------------------------------------
+# django-axes checks every password sign-in (admin and public login) before Django does, and
+# counts failures per account and per client address in the database (shared by every worker).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Failed attempts that lock an account or an address, and how long (minutes) failures count and
+# the lockout lasts. A failure during a lockout starts the period again.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = float(os.environ.get("PORTAL_LOGIN_LOCKOUT_MINUTES", "15")) / 60
+# Each separately: one account from anywhere, and one address trying any accounts.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "portal.security.throttle.attempted_username"
+# The real client address, honouring PORTAL_TRUSTED_PROXIES (portal.core.net).
+AXES_CLIENT_IP_CALLABLE = "portal.security.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.security.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Axes keeps its own log of failures (AccessFailureLog); successful sign-ins are not recorded.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted in the Wagtail admin instead
+# Only users who may use the admin sign in at /admin/login/; public accounts are refused there
+# with the same answer as a wrong password.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.security.forms.AdminLoginForm"
+
+# Second factor (django-otp): mandatory for superusers and members of these groups (the groups
+# that can see personal data), optional for other editors. Comma-separated group names.
+PORTAL_SECOND_FACTOR_GROUPS = [
+    name.strip()
+    for name in os.environ.get(
+        "PORTAL_SECOND_FACTOR_GROUPS",
+        "Inquiry desk,Moderators,Needs moderators,Newsletter",
+    ).split(",")
+    if name.strip()
+]
+# Exporting or erasing a person's data asks for the second factor again if the last one is older
+# than this (seconds).
+PORTAL_SECOND_FACTOR_RECENT_SECONDS = int(
+    os.environ.get("PORTAL_SECOND_FACTOR_RECENT_SECONDS", "600")
+)
+# The issuer name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Anti-Trafficking Portal")
+# Documents are always served through Wagtail's view, which checks the pages they belong to
+# (portal.security.documents); never as plain files from MEDIA_URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# axes announces itself at every start; its lockout warnings still reach the log.
+LOGGING["loggers"]["axes.apps"] = {"level": "WARNING"}

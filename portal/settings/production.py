@@ -23,6 +23,10 @@ def required_env(name: str) -> str:
 
 
 DEBUG = False
+# Rate limits and sign-in counters must be shared by every worker (base.py: Redis when
+# REDIS_URL is set, else the database cache), never counted in one process's memory.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured("Production needs a shared cache: set REDIS_URL or use the default.")
 SECRET_KEY = required_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in required_env("ALLOWED_HOSTS").split(",") if h.strip()]
 DATABASES = {"default": database_from_url(required_env("DATABASE_URL"))}

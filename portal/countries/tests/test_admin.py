@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 
 from portal.core.permissions import EDITORS, MODERATORS
 from portal.countries.models import Country, CountryIndexPage, Figure, Flow
+from portal.security.testing import login_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def login(client, group: str) -> User:
     user = User.objects.create_user(group.lower(), password="pass-1-pass")
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
+    login_staff(client, user)
     return user
 
 

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from portal.countries.models import CountryProfilePage
 from portal.home.tests.test_browser import axe_violations
+from portal.security.testing import sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,14 +61,11 @@ def test_the_country_page_fits_a_320px_phone_and_prints_its_notes(live_site, bro
 
 
 def test_an_editor_cites_a_source_and_sees_it_numbered(live_site, browser):
-    User.objects.create_superuser("admin", "admin@example.org", "admin-pass-1")
+    admin = User.objects.create_superuser("admin", "admin@example.org", "admin-pass-1")
     profile = CountryProfilePage.objects.get(slug="la", locale__language_code="en")
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(live_site.url + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
-    page.get_by_label("Password").fill("admin-pass-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, live_site.url, admin, "admin-pass-1")
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
     page.goto(f"{live_site.url}/admin/pages/{profile.pk}/edit/")

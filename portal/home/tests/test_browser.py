@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
+from portal.security.testing import sign_in_to_admin
 from portal.standardpages.models import StandardPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -83,10 +84,7 @@ def test_page_works_on_a_320px_phone(live_site, browser):
 
 
 def login(page: BrowserPage, base_url: str, username: str, password: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, base_url, User.objects.get(username=username), password)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

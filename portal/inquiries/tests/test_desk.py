@@ -11,6 +11,7 @@ from wagtail.models import ModelLogEntry
 from portal.inquiries import casework
 from portal.inquiries.models import EntryKind, Inquiry, Queue, Status
 from portal.mailer.models import OutgoingEmail
+from portal.security.testing import login_staff
 
 from .conftest import contact_post, inquiry_post
 
@@ -40,7 +41,7 @@ def test_the_whole_journey(client, desk_site, desk_member, smtp_server):
 
     # The desk sees it in its queue, takes it and answers in the admin.
     staff = client.__class__()
-    staff.force_login(desk_member)
+    login_staff(staff, desk_member)
     listing = staff.get("/admin/inquiries/")
     assert listing.status_code == 200
     assert inquiry.reference in listing.content.decode()
@@ -117,7 +118,7 @@ def test_a_contact_message_can_be_answered_from_its_own_queue(
 ):
     client.post("/contact-us/", contact_post())
     message = Inquiry.objects.get(queue=Queue.GENERAL)
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     assert message.reference in client.get("/admin/contact_messages/").content.decode()
     assert message.reference not in client.get("/admin/inquiries/").content.decode()
     client.post(
@@ -131,7 +132,7 @@ def test_a_contact_message_can_be_answered_from_its_own_queue(
 
 def test_internal_notes_stay_internal(client, desk_site, desk_member, smtp_server):
     inquiry = submit(client)
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     client.post(case_url(inquiry), {"action": "note", "note-body": "Ask Vanh: she knows ILO data."})
     assert inquiry.entries.get().kind == EntryKind.NOTE
     assert len(smtp_server.messages) == 1  # only the acknowledgement
@@ -140,7 +141,7 @@ def test_internal_notes_stay_internal(client, desk_site, desk_member, smtp_serve
 
 def test_invalid_staff_forms_explain_and_change_nothing(client, desk_site, desk_member):
     inquiry = submit(client)
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     response = client.post(case_url(inquiry), {"action": "answer", "answer-body": ""})
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()
@@ -165,7 +166,7 @@ def test_queue_filters_search_and_overdue_marker(client, desk_site, desk_member,
         status=Status.WAITING, due_on=timezone.localdate() - timedelta(days=3)
     )
 
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
 
     def listed(query: str) -> set[str]:
         html = soup(client.get("/admin/inquiries/" + query))
@@ -221,7 +222,7 @@ DESK_URLS = [
 def test_editors_and_moderators_get_403(client, desk_site, request, role):
     inquiry = submit(client)
     user = request.getfixturevalue(role)
-    client.force_login(user)
+    login_staff(client, user)  # moderators pass their second factor; the desk stays closed
     for url in DESK_URLS:
         response = client.get(url.format(pk=inquiry.pk))
         assert response.status_code == 403, url
@@ -253,7 +254,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, desk_site):
 def test_desk_members_see_the_menu_and_dashboard_summary(client, desk_site, desk_member):
     overdue = submit(client)
     Inquiry.objects.filter(pk=overdue.pk).update(due_on=timezone.localdate() - timedelta(days=1))
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     dashboard = client.get("/admin/").content.decode()
     assert "Research inquiries" in dashboard and "Contact messages" in dashboard
     assert "Personal data requests" in dashboard and "Statistics" in dashboard

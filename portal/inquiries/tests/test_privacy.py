@@ -13,6 +13,7 @@ from portal.inquiries import casework
 from portal.inquiries.models import Inquiry, Status
 from portal.inquiries.privacy import months_before
 from portal.mailer.models import OutgoingEmail
+from portal.security.testing import login_staff
 
 from .conftest import inquiry_post
 
@@ -96,7 +97,7 @@ def test_purge_erases_personal_data_after_the_retention_period_and_keeps_statist
     assert stats.received == {"Research inquiries": 2}  # the third was sent years ago
     assert ("Lao PDR", 1) in stats.by_country and ("Fishing", 1) in stats.by_topic
     assert stats.answered == 1 and stats.answered_on_time == 1
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     page = client.get(f"/admin/inquiry_statistics/?year={old.submitted_at.year}").content.decode()
     assert "Lao PDR" in page and "Fishing" in page
 
@@ -124,7 +125,7 @@ def test_staff_export_one_persons_data(client, desk_site, desk_member, smtp_serv
     second = submit(client, email="person@example.org", question="A second, later question here.")
     submit(client, email="someone.else@example.org")
 
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     found = client.post(
         "/admin/inquiry_data_requests/", {"action": "find", "email": "person@example.org"}
     ).content.decode()
@@ -149,7 +150,7 @@ def test_staff_erase_one_persons_data(client, desk_site, desk_member, smtp_serve
     first = submit(client, email="person@example.org")
     casework.answer(first, desk_member, "An answer.")
     other = submit(client, email="someone.else@example.org")
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
 
     unconfirmed = client.post(
         "/admin/inquiry_data_requests/", {"action": "erase", "email": "person@example.org"}
@@ -178,7 +179,7 @@ def test_erased_inquiries_accept_no_new_thread_entries(client, desk_site, desk_m
 
     inquiry = submit(client)
     erase_inquiry(inquiry, desk_member, reason="request")
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     client.post(f"/admin/inquiries/edit/{inquiry.pk}/", {"action": "note", "note-body": "x"})
     assert not inquiry.entries.exists()
     # Closing still works, which starts nothing new: there is no personal data left.

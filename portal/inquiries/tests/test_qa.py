@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from portal.inquiries import casework
 from portal.inquiries.models import AnsweredQuestionPage, Inquiry
+from portal.security.testing import login_staff
 from portal.taxonomy import testing as build
 
 from .conftest import inquiry_post
@@ -35,7 +36,7 @@ def answered(client, desk_site, desk_member, countries, topics) -> Inquiry:
 def test_the_desk_drafts_an_anonymised_qa_and_a_moderator_publishes_it(
     client, answered, desk_member, moderator
 ):
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     url = f"/admin/inquiries/qa/{answered.pk}/"
     assert url in client.get(f"/admin/inquiries/edit/{answered.pk}/").content.decode()
 
@@ -95,7 +96,7 @@ def test_the_desk_drafts_an_anonymised_qa_and_a_moderator_publishes_it(
 def test_only_answered_inquiries_can_become_qa(client, desk_site, desk_member):
     client.post("/inquiry-corner/", inquiry_post())
     inquiry = Inquiry.objects.get()
-    client.force_login(desk_member)
+    login_staff(client, desk_member)
     assert (
         f"/admin/inquiries/qa/{inquiry.pk}/"
         not in client.get(f"/admin/inquiries/edit/{inquiry.pk}/").content.decode()

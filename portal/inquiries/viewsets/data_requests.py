@@ -16,6 +16,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
+from portal.security.reverify import RecentSecondFactorRequiredMixin
+
 from .. import privacy
 from ..admin_forms import DataRequestForm, EraseConfirmForm
 from ..models import Inquiry
@@ -26,7 +28,9 @@ def _policy():
     return policy_registry.get_by_type(Inquiry)
 
 
-class DataRequestView(WagtailAdminTemplateMixin, TemplateView):
+class DataRequestView(RecentSecondFactorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Export and erase happen here: the second factor must have been passed recently."""
+
     template_name = "inquiries/admin/data_request.html"
     page_title = gettext_lazy("Personal data requests")
     header_icon = "user"

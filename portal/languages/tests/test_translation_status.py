@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from portal.languages.models import TranslationReview
 from portal.languages.status import translation_states
+from portal.security.testing import login_staff
 from portal.standardpages.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_report_lists_missing_and_outdated_translations(client, demo_site, moder
     about = english("about-us")
     about.intro = "A changed introduction."
     about.save_revision().publish()
-    client.force_login(moderator)
+    login_staff(client, moderator)
     response = client.get(reverse("languages:translation_status"), {"language": "lo"})
     assert response.status_code == 200
     rows = {
@@ -82,7 +83,7 @@ def test_review_removes_the_machine_notice_until_the_text_changes(client, demo_s
     notice = "ຄຳແປນີ້ເຮັດດ້ວຍເຄື່ອງ"
     assert notice in client.get("/lo/about-us/").content.decode()
 
-    client.force_login(moderator)
+    login_staff(client, moderator)
     response = client.post(reverse("languages:mark_reviewed", args=[lao_about.pk]))
     assert response.status_code == 302
     client.logout()

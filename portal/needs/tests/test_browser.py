@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from portal.accounts.models import Profile
 from portal.countries.models import Country
 from portal.needs.permissions import NEEDS_MODERATORS, ensure_needs_moderators_group
+from portal.security.testing import sign_in_to_admin
 
 from .conftest import in_days
 
@@ -99,10 +100,8 @@ def test_a_need_is_posted_approved_in_the_admin_and_shown_on_the_board(people, b
 
     # A moderator approves it in the admin.
     admin = browser.new_context().new_page()
-    admin.goto(base + "/admin/login/")
-    admin.get_by_label("Username").fill("moderator")
-    admin.get_by_label("Password").fill("moderator-pass-1")
-    admin.get_by_role("button", name="Sign in").click()
+    moderator = User.objects.get(username="moderator")
+    sign_in_to_admin(admin, base, moderator, "moderator-pass-1")
     expect(admin).to_have_url(re.compile(r"/admin/$"))
     expect(admin.locator("main")).to_contain_text("Needs and offers awaiting review")
     admin.goto(base + "/admin/needs/needs/")

@@ -9,6 +9,7 @@ from portal.mailer.models import OutgoingEmail
 from portal.needs.choices import Moderation
 from portal.needs.models import Need
 from portal.needs.permissions import NEEDS_MODERATORS
+from portal.security.testing import login_staff
 
 from .conftest import form_started, in_days
 
@@ -42,7 +43,7 @@ def test_the_needs_moderators_group_can_moderate_posts_and_nothing_else(db):
 
 
 def test_moderators_see_what_awaits_review(client, moderator, pending_need, board):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     dashboard = client.get("/admin/")
     assert "Needs and offers awaiting review" in dashboard.content.decode()
     listing = client.get("/admin/needs/needs/?moderation_status=pending")
@@ -55,7 +56,7 @@ def test_moderators_see_what_awaits_review(client, moderator, pending_need, boar
 
 
 def test_approving_publishes_the_post_and_tells_the_poster(client, moderator, pending_need, board):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     page = client.get(review_url(pending_need))
     assert page.status_code == 200 and "Beds for a transit shelter" in page.content.decode()
     response = client.post(review_url(pending_need), {"decision": "approve", "note": ""})
@@ -75,7 +76,7 @@ def test_approving_publishes_the_post_and_tells_the_poster(client, moderator, pe
 def test_rejecting_needs_a_reason_which_is_emailed_to_the_poster(
     client, moderator, pending_need, board
 ):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     response = client.post(review_url(pending_need), {"decision": "reject", "note": "  "})
     assert response.status_code == 200
     assert "Please tell the poster why" in response.content.decode()
@@ -97,7 +98,7 @@ def test_rejecting_needs_a_reason_which_is_emailed_to_the_poster(
 def test_asking_for_changes_sends_the_note_and_an_edited_post_returns_to_review(
     client, moderator, pending_need, shelter, board
 ):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     note = "Please say how many beds and for how long."
     client.post(review_url(pending_need), {"decision": "request-changes", "note": note})
     pending_need.refresh_from_db()
@@ -127,7 +128,7 @@ def test_asking_for_changes_sends_the_note_and_an_edited_post_returns_to_review(
 
 
 def test_a_bad_decision_changes_nothing(client, moderator, pending_need):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     response = client.post(review_url(pending_need), {"decision": "publish-everything"})
     assert response.status_code == 200
     pending_need.refresh_from_db()
@@ -135,7 +136,7 @@ def test_a_bad_decision_changes_nothing(client, moderator, pending_need):
 
 
 def test_moderators_may_correct_a_post_but_not_add_personal_data(client, moderator, pending_need):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     url = f"/admin/needs/needs/edit/{pending_need.pk}/"
     assert client.get(url).status_code == 200
     data = {
@@ -159,7 +160,7 @@ def test_moderators_may_correct_a_post_but_not_add_personal_data(client, moderat
 
 
 def test_posts_are_not_created_in_the_admin(client, moderator):
-    client.force_login(moderator)
+    login_staff(client, moderator)
     assert client.get("/admin/needs/needs/new/").status_code == 404
 
 

@@ -8,6 +8,7 @@ from portal.mailer.models import OutgoingEmail
 from portal.needs.choices import Moderation, Status
 from portal.needs.forms import NeedForm, OfferForm
 from portal.needs.models import Need, Offer
+from portal.security.testing import login_staff
 
 from .conftest import form_started, in_days
 
@@ -107,7 +108,7 @@ def test_a_new_need_waits_for_review_and_only_owner_and_moderators_see_it(
     assert f"needs/{need.pk}/" not in client.get("/sitemap.xml").content.decode()
     client.force_login(make_user("someone@example.org"))
     assert client.get(f"{BOARD}needs/{need.pk}/").status_code == 404
-    client.force_login(moderator)
+    login_staff(client, moderator)
     assert client.get(f"{BOARD}needs/{need.pk}/").status_code == 200
 
 

@@ -9,6 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.mailer.models import OutgoingEmail
 from portal.newsletter.models import Bounce, Edition, Subscriber
+from portal.security.testing import login_staff
 
 from .conftest import digest_item
 
@@ -46,7 +47,7 @@ def test_only_the_newsletter_group_sees_subscribers(client, newsletter_staff, ed
         assert response.status_code in (302, 403), url
     assert b"person@example.org" not in client.get(reverse("newsletter_subscribers:index")).content
 
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     response = client.get(reverse("newsletter_subscribers:index"))
     assert response.status_code == 200 and b"person@example.org" in response.content
     # Subscribers come only through double opt-in: no "add" in the admin.
@@ -56,7 +57,7 @@ def test_only_the_newsletter_group_sees_subscribers(client, newsletter_staff, ed
 def test_csv_export(client, newsletter_staff, countries):
     person = Subscriber.objects.create(email="person@example.org", name="Som", status="subscribed")
     person.countries.set([countries["LA"], countries["TH"]])
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     response = client.get(reverse("newsletter_subscribers:index") + "?export=csv")
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
@@ -66,13 +67,32 @@ def test_csv_export(client, newsletter_staff, countries):
     assert '"LA, TH"' in row
 
 
+def test_export_and_erase_ask_for_the_second_factor_again_when_it_is_old(client, newsletter_staff):
+    from portal.security.testing import age_second_factor
+
+    person = Subscriber.objects.create(email="person@example.org", status="subscribed")
+    login_staff(client, newsletter_staff)
+    age_second_factor(client, 11 * 60)
+    index = reverse("newsletter_subscribers:index")
+    assert client.get(index).status_code == 200  # the listing itself stays open
+    exported = client.get(index + "?export=csv")
+    assert exported.status_code == 302
+    assert (
+        exported["Location"]
+        == "/admin/second-factor/verify/?next=%2Fadmin%2Fnewsletter%2Fsubscribers%2F"
+    )
+    erased = client.post(reverse("newsletter_subscribers:delete", args=[person.pk]))
+    assert erased.status_code == 302 and "/admin/second-factor/verify/" in erased["Location"]
+    assert Subscriber.objects.filter(pk=person.pk).exists()
+
+
 def test_erase_one_person_leaves_no_trace(client, newsletter_staff, smtp_server, newsletter_page):
     from portal.newsletter.subscriptions import sign_up
     from portal.newsletter.tokens import Choices
 
     person = sign_up("forget.me@example.org", Choices("", "en", (), ()))
     other = Subscriber.objects.create(email="stay@example.org", status="subscribed")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     edit_url = reverse("newsletter_subscribers:edit", args=[person.pk])
     data = {"name": "Forget", "language": "en", "status": "subscribed", "bounce_count": 0}
     assert client.post(edit_url, data).status_code == 302
@@ -90,7 +110,7 @@ def test_erase_one_person_leaves_no_trace(client, newsletter_staff, smtp_server,
 def test_bounces_mark_an_address_failing(client, newsletter_staff, settings):
     settings.NEWSLETTER_BOUNCE_LIMIT = 2
     person = Subscriber.objects.create(email="full@example.org", status="subscribed")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     add_url = reverse("newsletter_bounces:add")
     unknown = client.post(add_url, {"email": "nobody@example.org", "kind": "hard", "note": ""})
     assert unknown.status_code == 200
@@ -119,7 +139,7 @@ def test_compose_preview_test_and_send(
 ):
     digest_items += [digest_item("a", title="Item a"), digest_item("b", title="Item b")]
     make_subscriber("reader@example.org")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     add = client.get(reverse("newsletter_editions:add"))
     assert add.status_code == 200
 
@@ -204,7 +224,7 @@ def form_fields(html: bytes, form_id: str) -> dict:
 def test_live_preview_in_the_editor(client, newsletter_staff, digest_items, newsletter_page):
     digest_items.append(digest_item("a", title="Item shown in preview"))
     edition = Edition.objects.create(subject="Preview me", intro="<p>Intro.</p>")
-    client.force_login(newsletter_staff)
+    login_staff(client, newsletter_staff)
     client.post(reverse("newsletter_editions:gather", args=[edition.pk]))
     assert edition.items.count() == 1
     edit = client.get(reverse("newsletter_editions:edit", args=[edition.pk]))

@@ -4,16 +4,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic import CreateView, DeleteView
+from wagtail.admin.views.generic import CreateView, DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.newsletter.bounces import UnknownAddress, record_bounce
 from portal.newsletter.models import Bounce, Subscriber
 from portal.newsletter.models.subscribers import normalize_email
 from portal.newsletter.subscriptions import erase
+from portal.security.reverify import RecentSecondFactorRequiredMixin
 
 
-class EraseView(DeleteView):
+class SubscriberIndexView(RecentSecondFactorRequiredMixin, IndexView):
+    """The listing; its CSV/XLSX export takes everyone's address out, so it needs a recent
+    second factor."""
+
+    def needs_recent_second_factor(self, request) -> bool:
+        return bool(request.GET.get("export"))
+
+
+class EraseView(RecentSecondFactorRequiredMixin, DeleteView):
     """ "Erase" instead of delete: removes every trace of the person (see subscriptions.erase)
     and leaves no log entry naming them."""
 
@@ -42,6 +51,7 @@ class SubscriberViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = SubscriberIndexView
     delete_view_class = EraseView
     list_display = ["email", "name", "language", "status", "confirmed_at", "bounce_count"]
     list_filter = ["status", "language"]

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from portal.security.testing import login_staff
 from portal.standardpages.models import StandardPage
 
 from .conftest import add_page
@@ -36,7 +37,7 @@ INLINE_FORMS = {
 
 def test_admin_auto_slug_is_made_readable(site_tree, client):
     admin = User.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.force_login(admin)
+    login_staff(client, admin)
     url = reverse("wagtailadmin_pages:add", args=("standardpages", "standardpage", site_tree.pk))
     # The admin's JavaScript strips marks: this is what it submits for this title.
     response = client.post(
