@@ -1,6 +1,12 @@
 """Small charts as inline SVG, drawn on the server: the tier history and law enforcement by
 year. Each is shown with a table of the same numbers (for screen readers, for readers without
-images, and as the citation carrier)."""
+images, and as the citation carrier).
+
+Drawn for a phone first: the drawing is WIDTH units wide and its text FONT units high (the
+stylesheet sets the same size), so at 328 CSS px (a 360 px screen less the margins) text is
+FONT * 328 / WIDTH = 12.9 px; the stylesheet caps the width on larger screens. Labels never
+depend on the bars being wide: the law enforcement chart runs its bars across, one row each,
+with the number after the bar."""
 
 import math
 from collections.abc import Sequence
@@ -13,7 +19,9 @@ from django.utils.translation import gettext as _
 
 from .models.figures import LAW_ENFORCEMENT, TIER_ORDER, Indicator, Tier
 
-WIDTH = 640
+WIDTH = 380
+FONT = 15  # user units; keep in step with .chart__axis-label and .chart__value in portal.css
+LINE = 18  # between two lines of a label
 # The small charts are drawn at the width of a phone (360 px) so that their text, at
 # SMALL_TEXT units, stays at 12 px or more on a 360 px phone (where page margins leave the
 # chart about 330 px).
@@ -67,12 +75,37 @@ def _year_positions(years: Sequence[int], left: int, right: int) -> dict[int, fl
     return {year: round(left + (year - first) * step) for year in range(first, last + 1)}
 
 
+def _label_lines(label: str, longest: int = 11) -> list[str]:
+    """A label in at most two lines, broken at the space nearest its middle."""
+    if len(label) <= longest or " " not in label:
+        return [label]
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return [label[:cut], label[cut + 1 :]]
+
+
+def _multiline_text(x: int, y: int, label: str, anchor: str = "end") -> SafeString:
+    lines = _label_lines(label)
+    first_y = y + 5 - (len(lines) - 1) * LINE / 2
+    return format_html(
+        '<text class="chart__axis-label" x="{}" y="{}" text-anchor="{}">{}</text>',
+        x,
+        round(first_y),
+        anchor,
+        format_html_join(
+            "",
+            '<tspan x="{}" dy="{}">{}</tspan>',
+            ((x, 0 if index == 0 else LINE, line) for index, line in enumerate(lines)),
+        ),
+    )
+
+
 def tier_history_svg(points: Sequence[TierPoint], chart_id: str = "tier-chart") -> SafeString:
     """Tier by report year: one row per tier, Tier 1 at the top."""
     if not points:
         return SafeString("")
-    left, right, top, row = 170, WIDTH - 30, 20, 34
-    height = top + row * len(TIER_ORDER) + 40
+    left, right, top, row = 112, WIDTH - 20, 12, 44
+    height = top + row * len(TIER_ORDER) + 36
     x_of = _year_positions([p.year for p in points], left, right)
     y_of = {tier: round(top + row * i + row / 2) for i, tier in enumerate(TIER_ORDER)}
     parts = []
@@ -80,20 +113,17 @@ def tier_history_svg(points: Sequence[TierPoint], chart_id: str = "tier-chart") 
         y = y_of[tier]
         parts.append(
             format_html(
-                '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                left - 10,
+                '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>{}',
+                left - 6,
                 right,
                 y,
                 y,
-                left - 16,
-                y + 4,
-                Tier(tier).label,
+                _multiline_text(left - 12, y, Tier(tier).label),
             )
         )
     years = sorted(x_of)
-    every = max(1, math.ceil(len(years) / 10))
-    axis_y = top + row * len(TIER_ORDER) + 22
+    every = max(1, math.ceil(len(years) / 5))  # room for each year at FONT units
+    axis_y = top + row * len(TIER_ORDER) + 24
     parts.append(
         format_html_join(
             "",
@@ -196,104 +226,86 @@ def nice_ceiling(value: float, ticks: int = 4) -> tuple[int, int]:
 def law_enforcement_svg(
     rows: Sequence[tuple[int, dict[str, int | None]]], chart_id: str = "law-chart"
 ) -> SafeString:
-    """Grouped bars: for each year, investigations, arrests, prosecutions and convictions.
-    A figure that was not reported has no bar and reads "n/a"."""
+    """Bars across, grouped by year: investigations, arrests, prosecutions and convictions,
+    each followed by its number. A figure that was not reported has no bar and reads "n/a"."""
     if not rows:
         return SafeString("")
-    left, right, top, bottom = 56, WIDTH - 16, 46, 40
-    plot_height = 190
-    height = top + plot_height + bottom
+    legend_row, bar, gap, group_gap = 22, 18, 4, 16
+    left, right = 52, WIDTH - 48  # year labels on the left, room for the numbers on the right
+    top = 8 + legend_row * math.ceil(len(LAW_ENFORCEMENT) / 2) + 8
+    group_height = len(LAW_ENFORCEMENT) * (bar + gap) - gap
+    height = top + len(rows) * (group_height + group_gap)
     values = [v for _, counts in rows for v in counts.values() if v is not None]
-    maximum, step = nice_ceiling(max(values, default=0))
+    maximum, _step = nice_ceiling(max(values, default=0))
     parts = []
-    # Legend across the top.
-    x = left
-    for indicator in LAW_ENFORCEMENT:
-        label = Indicator(indicator).label
+    # Legend in two columns across the top.
+    for index, indicator in enumerate(LAW_ENFORCEMENT):
+        x = 0 if index % 2 == 0 else WIDTH // 2
+        y = 8 + legend_row * (index // 2)
         parts.append(
             format_html(
-                '<rect x="{}" y="10" width="14" height="14" fill="{}"/>'
-                '<text class="chart__axis-label" x="{}" y="22">{}</text>',
+                '<rect x="{}" y="{}" width="14" height="14" fill="{}"/>'
+                '<text class="chart__axis-label" x="{}" y="{}">{}</text>',
                 x,
+                y,
                 SERIES_COLOURS[indicator],
                 x + 20,
-                label,
+                y + 13,
+                Indicator(indicator).label,
             )
         )
-        x += 30 + 9 * len(label)
-    # Axis and grid.
-    for tick in range(0, maximum + 1, step):
-        y = round(top + plot_height - tick / maximum * plot_height)
+    for index, (year, counts) in enumerate(rows):
+        group_top = top + index * (group_height + group_gap)
         parts.append(
             format_html(
-                '<line class="chart__grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                left,
-                right,
-                y,
-                y,
-                left - 8,
-                y + 4,
-                number_format(tick, force_grouping=True),
+                '<text class="chart__axis-label chart__year" x="0" y="{}">{}</text>',
+                group_top + bar - 4,
+                year,
             )
         )
-    group_width = (right - left) / len(rows)
-    bar_width = min(36, group_width / (len(LAW_ENFORCEMENT) + 1.5))
-    baseline = top + plot_height
-    for index, (year, counts) in enumerate(rows):
-        group_left = left + index * group_width + (group_width - bar_width * 4) / 2
         for position, indicator in enumerate(LAW_ENFORCEMENT):
             value = counts.get(indicator)
-            bx = group_left + position * bar_width
-            middle = round(bx + bar_width / 2)
+            y = group_top + position * (bar + gap)
             label = Indicator(indicator).label
             if value is None:
                 parts.append(
                     format_html(
-                        '<text class="chart__missing" x="{}" y="{}" text-anchor="middle">'
+                        '<text class="chart__missing" x="{}" y="{}">'
                         "n/a<title>{} {}: {}</title></text>",
-                        middle,
-                        baseline - 6,
+                        left + 6,
+                        y + bar - 4,
                         label,
                         year,
                         _("not reported"),
                     )
                 )
                 continue
-            bar_height = round(value / maximum * plot_height)
+            bar_width = round(value / maximum * (right - left))
             parts.append(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                     "<title>{} {}: {}</title></rect>"
-                    '<text class="chart__value" x="{}" y="{}" text-anchor="middle">{}</text>',
-                    round(bx + 2),
-                    baseline - bar_height,
-                    round(bar_width - 4),
-                    bar_height,
+                    '<text class="chart__value" x="{}" y="{}">{}</text>',
+                    left,
+                    y,
+                    bar_width,
+                    bar,
                     SERIES_COLOURS[indicator],
                     label,
                     year,
                     value,
-                    middle,
-                    baseline - bar_height - 5,
+                    left + bar_width + 5,
+                    y + bar - 4,
                     number_format(value, force_grouping=True),
                 )
             )
-        parts.append(
-            format_html(
-                '<text class="chart__axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                round(group_left + bar_width * 2),
-                baseline + 22,
-                year,
-            )
-        )
     parts.append(
         format_html(
             '<line class="chart__axis" x1="{}" x2="{}" y1="{}" y2="{}"/>',
             left,
-            right,
-            baseline,
-            baseline,
+            left,
+            top - 4,
+            height - group_gap + 4,
         )
     )
     description = _(

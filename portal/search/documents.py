@@ -73,7 +73,11 @@ class DocumentData:
 
 def document_data(page: Page) -> DocumentData:
     """What the search keeps about a (specific) page."""
-    date = _as_date(getattr(page, "display_date", None)) or _as_date(page.first_published_at)
+    # A collection item is dated by what it says (a resource's publication year) or not at
+    # all: its load date would pass for a publication date. Other pages by when they appeared.
+    date = _as_date(getattr(page, "display_date", None))
+    if date is None and not isinstance(page, ClassifiedMixin):
+        date = _as_date(page.first_published_at)
     facets: set[tuple[str, str]] = set()
     if isinstance(page, ClassifiedMixin):
         facets |= {(SearchFacetValue.COUNTRY, c.iso2.lower()) for c in page.countries.all()}

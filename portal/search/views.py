@@ -15,13 +15,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.countries.models import Country
+from portal.taxonomy.dates import format_partial_date
 from portal.taxonomy.models import Topic
+from portal.taxonomy.templatetags.taxonomy_tags import display_date
 
 from . import documents
 from .engines import NEWEST, OLDEST, RELEVANCE, SORTS, Filters, Outcome, get_engine
@@ -196,7 +199,7 @@ def _facets(state: SearchState, outcome: Outcome) -> list[dict]:
 def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list[dict]:
     ids = [hit.page_id for hit in outcome.hits]
     docs = SearchDocument.objects.filter(pk__in=ids).in_bulk()
-    pages = Page.objects.filter(pk__in=ids).in_bulk()
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     country_names = dict(Country.objects.values_list("iso2", "name"))
     countries: dict[int, list[str]] = {}
     for page_id, value in SearchFacetValue.objects.filter(
@@ -216,13 +219,24 @@ def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list
                 "title": doc.title,
                 "url": url,
                 "type": capfirst(model._meta.verbose_name) if model else "",
-                "date": doc.date,
+                "date": _result_date(page, doc),
                 "language": doc.language,
                 "countries": sorted(countries.get(hit.page_id, [])),
                 "snippet": snippet(doc.text, words),
             }
         )
     return results
+
+
+def _result_date(page: Page, doc: SearchDocument) -> str:
+    """As precise as it is known ("2007", "August 2006"), as on the page itself."""
+    if getattr(page, "display_date", None) is not None:
+        return display_date(page)
+    if doc.date is None:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>', doc.date.isoformat(), format_partial_date(doc.date)
+    )
 
 
 def _pagination(state: SearchState, total: int) -> dict | None:

@@ -225,6 +225,9 @@ else:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A page with a form sets the CSRF token: as a session cookie, gone when the browser closes, so
+# a reader on a shared phone leaves no lasting trace (Django's default keeps it a year).
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

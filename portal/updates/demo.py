@@ -2,6 +2,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone
 from django.utils.html import escape
 
 from portal.core.demo import Log
@@ -53,3 +54,33 @@ def load(log: Log) -> None:
         )
         demo_support.add_item(index, page, countries=spec["countries"], topic_slugs=spec["topics"])
         log(f"  created event {page.url_path}")
+    for spec in data["observances"]:
+        _add_next_observance(index, spec, log)
+
+
+def next_occurrence(month: int, day: int, today: date | None = None) -> date:
+    """The next date (today or later) of a day observed every year."""
+    today = today or timezone.localdate()
+    this_year = date(today.year, month, day)
+    return this_year if this_year >= today else date(today.year + 1, month, day)
+
+
+def _add_next_observance(index: EventIndexPage, spec: dict, log: Log) -> None:
+    """One day-long, all-day event for the next time a yearly observance comes round (loading
+    again later adds the one after it; the earlier ones stay as past events)."""
+    when = next_occurrence(spec["month"], spec["day"])
+    slug = f"{spec['slug']}-{when.year}"
+    if demo_support.existing_child(index, EventPage, slug):
+        return
+    page = EventPage(
+        title=f"{spec['title']} {when.year}",
+        slug=slug,
+        start_date=when,
+        date_precision="day",
+        organizer=spec["organizer"],
+        link_url=spec["link_url"],
+        place=spec["place"],
+        summary=spec["summary"],
+    )
+    demo_support.add_item(index, page, countries=spec["countries"], topic_slugs=spec["topics"])
+    log(f"  created event {page.url_path}")

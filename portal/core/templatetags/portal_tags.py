@@ -3,7 +3,7 @@ from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
-from django.utils.html import format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from wagtail import hooks
@@ -94,6 +94,17 @@ def reader_link(context: template.Context, page: Page | None) -> dict | None:
         "lang": shown.locale.language_code,
         "page": shown,
     }
+
+
+@register.filter(needs_autoescape=True)
+def with_site_name(title: str, site_name: str, autoescape: bool = True) -> SafeString:
+    """The window title: the page's own title, then the site's name once (the home page,
+    titled with the site's name, does not repeat it)."""
+    escape = conditional_escape if autoescape else SafeString
+    title, site_name = SafeString(escape(title).strip()), escape(site_name)  # came rendered
+    if not title or title == site_name:
+        return SafeString(site_name)
+    return format_html("{} · {}", title, site_name)
 
 
 @register.simple_tag

@@ -55,6 +55,35 @@ def test_a_page_with_a_form_sets_only_the_csrf_token(client, demo_site):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/contact-us/",
+        "/inquiry-corner/",
+        "/newsletter/",
+        "/needs-and-resources/",
+        "/accounts/login/",
+    ],
+)
+def test_the_csrf_cookie_of_a_form_page_ends_with_the_browser_session(client, demo_site, url):
+    """On a shared phone nothing outlives the browser for a reader who has not logged in: a
+    form's security token is a session cookie (no Max-Age, no Expires)."""
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    for name, cookie in response.cookies.items():
+        assert name == "csrftoken", url
+        assert not cookie["max-age"] and not cookie["expires"], (url, cookie.output())
+
+
+@pytest.mark.django_db
+def test_the_privacy_page_names_each_cookie_and_how_long_it_lasts(client, demo_site):
+    text = BeautifulSoup(client.get("/privacy-policy-and-disclaimer/").content, "html.parser")
+    body = text.select_one("main").get_text(" ")
+    assert "csrftoken" in body and "deleted when you close your browser" in body
+    assert "sessionid" in body and "two weeks" in body
+
+
+@pytest.mark.django_db
 def test_every_page_has_a_quick_exit_that_works_without_javascript(client, demo_site):
     for url in READER_URLS[:9]:
         html = BeautifulSoup(client.get(url).content, "html.parser")

@@ -17,8 +17,11 @@ STANDARD_PAGE_LINKS = ["How You Can Help", "About Us", "Contact Us"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def axe_violations(page: BrowserPage) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+def axe_violations(page: BrowserPage, *, best_practice: bool = False) -> list[str]:
+    """axe's WCAG 2.2 A/AA rules; with best_practice, also its best-practice rules (landmarks,
+    unique labels, one main heading...)."""
+    tags = [*WCAG_TAGS, "best-practice"] if best_practice else WCAG_TAGS
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
         for v in results.response["violations"]

@@ -105,3 +105,15 @@ def test_search_page_has_no_cookies_and_is_not_indexed(pages, client):
 def test_header_search_box_carries_the_query(pages, client):
     html = get(client, q="labour")
     assert html.select_one("#site-search-q")["value"] == "labour"
+
+
+def test_a_resource_is_dated_by_its_publication_year_never_by_when_it_was_loaded(client, demo_site):
+    """The demo's 2006 Human Rights Report appeared in 2007: the result says "2007" (not
+    1 January 2007); a resource whose year is not known shows no date at all."""
+    html = get(client, q="Human Rights Practices 2006")
+    result = next(r for r in html.select(".result") if "Human Rights Practices 2006" in r.text)
+    time = result.select_one(".result__meta time")
+    assert (time["datetime"], time.text) == ("2007", "2007")
+    html = get(client, q="UNIAP overview")
+    result = next(r for r in html.select(".result") if "Lao PDR Overview" in r.text)
+    assert result.select_one(".result__meta time") is None
