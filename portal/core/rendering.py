@@ -117,7 +117,10 @@ class SiteRenderer:
         self._client = Client(HTTP_HOST=host, raise_request_exception=True)
 
     def render(self, url: str) -> RenderedResponse:
-        response = self._client.get(url, follow=False)
+        # The request activates the language of its URL; the caller (a task, or an editor's
+        # request that changed a page) keeps its own.
+        with translation.override(translation.get_language()):
+            response = self._client.get(url, follow=False)
         if response.status_code != 200:
             raise RenderError(f"{url} answered {response.status_code}")
         body = (

@@ -86,7 +86,7 @@ def object_urls(obj: Model) -> set[str]:
             with translation.override(code):
                 url = obj.get_absolute_url()
             if url and url.startswith("/"):
-                urls.add(url)
+                urls.add(url.split("#", 1)[0])
     return urls
 
 
@@ -125,8 +125,7 @@ def country_urls(country: Country) -> set[str]:
             urls.add(f"{index_url}{country.slug}/")
             urls.add(f"{index_url}regions/{country.region}/")
             urls |= {f"{index_url}csv/figures/", f"{index_url}csv/flows/", f"{index_url}json/"}
-    urls |= below(prefixes) | country_listings(country) | in_every_language("opendata:index")
-    return urls | linking_to(urls)
+    return urls | below(prefixes) | country_listings(country) | in_every_language("opendata:index")
 
 
 def topic_urls(topic: Topic) -> set[str]:
@@ -213,19 +212,24 @@ def affected_urls(obj: Model) -> set[str]:
         return affected_by_page(obj)
     if isinstance(obj, (BaseSiteSetting, BaseGenericSetting)):
         return every_file()  # the frame of every page: menus, contact, footer
-    urls = object_urls(obj) | referencing(obj)
-    if isinstance(obj, Country):
-        urls |= country_urls(obj)
-    elif isinstance(obj, Figure):
+    own = object_urls(obj)
+    urls = own | referencing(obj)
+    if isinstance(obj, Figure):
+        # Shown in its country's pages and downloads, not where the country is only named.
         urls |= country_urls(obj.country)
         if obj.other_country_id:
             urls |= country_urls(obj.other_country)
-    elif isinstance(obj, Flow):
+        return urls
+    if isinstance(obj, Flow):
         countries = {obj.origin, obj.destination, *(t.country for t in obj.transits.all())}
         for country in countries - {None}:
             urls |= country_urls(country)
+        return urls
+    urls |= linking_to(own)  # its name or title shows wherever it is linked
+    if isinstance(obj, Country):
+        urls |= country_urls(obj)
     elif isinstance(obj, Source):
         urls |= in_every_language("sources:index")
     elif isinstance(obj, Topic):
         urls |= topic_urls(obj)
-    return urls | linking_to(urls)
+    return urls

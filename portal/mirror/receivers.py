@@ -32,12 +32,18 @@ def active() -> bool:
 
 
 def enqueue(
-    urls: set[str] = frozenset(), page_ids: list[int] = (), objects: list[Model] = ()
+    urls: set[str] = frozenset(),
+    page_ids: list[int] = (),
+    objects: list[Model] = (),
+    shown_in: set[str] = frozenset(),
 ) -> None:
+    """Queue tasks.refresh_mirror: urls are rendered again in any case; shown_in (what showed
+    something now gone) only where the mirror holds them."""
     from .tasks import refresh_mirror
 
     payload = {
         "urls": sorted(urls),
+        "shown_in": sorted(shown_in),
         "page_ids": sorted(set(page_ids)),
         "objects": [[obj._meta.label_lower, obj.pk] for obj in objects],
     }
@@ -99,7 +105,7 @@ def on_page_deleted(sender, instance: Model, **kwargs) -> None:
     going = own_urls(instance)
     showing = affected_by_page(instance, going=True) - going
     take_out_now(going)
-    enqueue(urls=showing | going)
+    enqueue(urls=going, shown_in=showing)
 
 
 def on_restriction_saved(sender, instance: PageViewRestriction, **kwargs) -> None:
@@ -128,7 +134,7 @@ def on_content_saved(sender, instance: Model, raw: bool = False, **kwargs) -> No
 
 def on_content_deleted(sender, instance: Model, **kwargs) -> None:
     if active():
-        enqueue(urls=affected_urls(instance))
+        enqueue(shown_in=affected_urls(instance))
 
 
 def on_task_finished(sender, task_result, **kwargs) -> None:
