@@ -253,3 +253,16 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield sink
     sink.stop()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, signed in the way a superuser is after signing in: with the
+    second factor passed (superusers must have one; portal.security)."""
+    from django.test import Client
+
+    from portal.security.testing import login_staff
+
+    client = Client()
+    login_staff(client, admin_user)
+    return client
