@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: Locale and view-restriction lookups answered once per request (core.requestmemo).
+    "portal.core.requestmemo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CORS before anything that may answer early (preflight requests to /api/).
     "corsheaders.middleware.CorsMiddleware",
@@ -81,6 +83,12 @@ MIDDLEWARE = [
     "portal.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Read path (issue 15): gzip outside forms, ETag and 304s, Cache-Control for shared caches
+    # on what every anonymous reader gets alike. Inside CsrfViewMiddleware: on the way out they
+    # still see whether the page used a CSRF token (the CSRF middleware clears the mark).
+    "portal.core.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.core.middleware.PublicCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -295,3 +303,25 @@ CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
 # (seconds) before regenerating them, so that a burst of edits costs one regeneration.
 OPEN_DATA_ROOT = Path(os.environ.get("PORTAL_OPEN_DATA_ROOT", VAR_DIR / "opendata"))
 OPEN_DATA_DEBOUNCE_SECONDS = 60
+
+# ---------------------------------------------------------------------------------------------
+# Read path and production layout (issue 15, items 2-6). Every value an operator sets comes
+# from the environment; the README's configuration table lists them.
+# ---------------------------------------------------------------------------------------------
+# How many reverse proxies in front of the application append the client's address to
+# X-Forwarded-For (portal.core.net.client_ip takes the address that many hops from the right).
+# 0: trust nothing, use the connection's address. deploy/'s nginx sets it: 1.
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
+# Cache-Control on what every anonymous reader gets alike (core.middleware.PublicCacheMiddleware):
+# max-age for browsers, s-maxage for shared caches (nginx, Varnish, a CDN). 0 and 0: no header.
+PORTAL_CACHE_MAX_AGE = int(os.environ.get("PORTAL_CACHE_MAX_AGE", "60"))
+PORTAL_CACHE_SHARED_MAX_AGE = int(os.environ.get("PORTAL_CACHE_SHARED_MAX_AGE", "60"))
+# gzip for dynamic responses (never those with a CSRF token); "false" when a front server
+# compresses them instead.
+PORTAL_COMPRESS_RESPONSES = os.environ.get("PORTAL_COMPRESS_RESPONSES", "true").lower() == "true"
+# The Wagtail Site's hostname, port and scheme follow PORTAL_BASE_URL (WAGTAILADMIN_BASE_URL
+# above), at every `migrate` (portal.home.site.sync_site_with_base_url, a post_migrate handler)
+# and with `manage.py sync_site`: canonical links, hreflang, sitemaps, feeds and emails name it.
+PORTAL_SYNC_SITE_WITH_BASE_URL = (
+    os.environ.get("PORTAL_SYNC_SITE_WITH_BASE_URL", "true").lower() == "true"
+)
