@@ -7,7 +7,10 @@ so that what is written is what the site serves, never a second rendering path.
 """
 
 import mimetypes
-from dataclasses import dataclass
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -27,26 +30,75 @@ class RenderError(Exception):
     """A URL did not render to a successful response."""
 
 
+class NotShareable(RenderError):
+    """A response is made for one reader (it sets a cookie or holds a CSRF token): it must
+    never be written to a file that every reader is served."""
+
+
+# A form's CSRF token in the body: the page is made for one browser.
+CSRF_TOKEN = re.compile(rb"csrfmiddlewaretoken|csrf_token|X-CSRFToken", re.IGNORECASE)
+
+# Extensions for responses at addresses that end in "/" (a file name is needed) or that have
+# no extension, by media type; the front web server maps them back to the same types.
+EXTENSIONS = {
+    "text/html": ".html",
+    "text/csv": ".csv",
+    "application/json": ".json",
+    "application/xml": ".xml",
+    "text/xml": ".xml",
+    "application/rss+xml": ".rss",
+    "application/atom+xml": ".atom",
+    "text/calendar": ".ics",
+    "text/plain": ".txt",
+    "application/zip": ".zip",
+}
+
+
 @dataclass(frozen=True)
 class RenderedResponse:
     url: str
     status: int
     content_type: str
     body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: tuple[str, ...] = ()
+    # The Wagtail page that answered (None for views outside the page tree).
+    page_id: int | None = None
+
+    @property
+    def media_type(self) -> str:
+        return self.content_type.split(";")[0].strip().lower()
 
     @property
     def is_html(self) -> bool:
-        return self.content_type.split(";")[0].strip() == "text/html"
+        return self.media_type == "text/html"
+
+    def not_shareable_reason(self) -> str | None:
+        """Why this response must not be served to every reader from a file, or None."""
+        if self.cookies:
+            return f"sets cookies ({', '.join(self.cookies)})"
+        if "set-cookie" in (name.lower() for name in self.headers):
+            return "sets a cookie"
+        cache_control = self.headers.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return f"Cache-Control: {cache_control}"
+        if self.media_type in ("text/html", "application/xhtml+xml") and CSRF_TOKEN.search(
+            self.body
+        ):
+            return "holds a CSRF token (a form for one browser)"
+        return None
 
 
-def file_path_for_url(url: str) -> PurePosixPath:
-    """Where a URL lives in a static tree: /a/b/ -> a/b/index.html, /feed.xml -> feed.xml."""
+def file_path_for_url(url: str, media_type: str = "text/html") -> PurePosixPath:
+    """Where a URL lives in a static tree: /a/b/ -> a/b/index.html, /feed.xml -> feed.xml.
+    A response other than HTML at an address ending in "/" gets the extension of its type
+    (/countries/la/json/ -> countries/la/json/index.json)."""
     path = urlsplit(url).path
     if not path.startswith("/"):
         raise ValueError(f"not a site-absolute URL: {url!r}")
     relative = path.lstrip("/")
     if relative == "" or relative.endswith("/"):
-        relative += "index.html"
+        relative += "index" + EXTENSIONS.get(media_type, ".html")
     parts = PurePosixPath(relative).parts
     if any(part in ("..", ".") for part in parts):
         raise ValueError(f"refusing a URL that leaves the tree: {url!r}")
@@ -65,7 +117,10 @@ class SiteRenderer:
         self._client = Client(HTTP_HOST=host, raise_request_exception=True)
 
     def render(self, url: str) -> RenderedResponse:
-        response = self._client.get(url, follow=False)
+        # The request activates the language of its URL; the caller (a task, or an editor's
+        # request that changed a page) keeps its own.
+        with translation.override(translation.get_language()):
+            response = self._client.get(url, follow=False)
         if response.status_code != 200:
             raise RenderError(f"{url} answered {response.status_code}")
         body = (
@@ -73,11 +128,16 @@ class SiteRenderer:
             if getattr(response, "streaming", False)
             else response.content
         )
+        route = getattr(response.wsgi_request, "_wagtail_route_for_request", None)
+        page = getattr(route, "page", None) if route is not None else None
         return RenderedResponse(
             url=url,
             status=response.status_code,
             content_type=response.headers.get("Content-Type", ""),
             body=body,
+            headers=dict(response.headers.items()),
+            cookies=tuple(response.cookies.keys()),
+            page_id=getattr(page, "pk", None),
         )
 
     def fetch(self, url: str) -> RenderedResponse:
@@ -117,13 +177,38 @@ class SiteRenderer:
             raise RenderError(f"{page} has no URL on {self.site}")
         return self.render(url)
 
-    def write(self, url: str, root: Path) -> Path:
-        """Render a URL and write it under root; returns the written file's path."""
+    def render_shareable(self, url: str) -> RenderedResponse:
+        """render(), refusing a response made for one reader (NotShareable)."""
         rendered = self.render(url)
-        destination = root.joinpath(*file_path_for_url(url).parts)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(rendered.body)
+        reason = rendered.not_shareable_reason()
+        if reason:
+            raise NotShareable(f"{url} {reason}")
+        return rendered
+
+    def write(self, url: str, root: Path) -> Path:
+        """Render a URL and write it under root (atomically); returns the written file's path.
+        Refuses (NotShareable) a response that sets a cookie or holds a CSRF token."""
+        rendered = self.render_shareable(url)
+        destination = root.joinpath(*file_path_for_url(url, rendered.media_type).parts)
+        write_atomically(destination, rendered.body)
         return destination
+
+
+def write_atomically(destination: Path, body: bytes) -> None:
+    """Write to a temporary file beside the destination, then rename it into place: a web
+    server reading the file sees the old bytes or the new, never half of them."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(body)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the web server must read it
+        os.replace(temporary, destination)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _read_static(name: str) -> bytes | None:

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     # Open data: the public JSON API (/api/v1/) and the bulk downloads (/data/).
     "portal.api",
     "portal.opendata",
+    # The static mirror of the public site, kept at publish time (top layer: listens to all).
+    "portal.mirror",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -325,3 +327,21 @@ PORTAL_COMPRESS_RESPONSES = os.environ.get("PORTAL_COMPRESS_RESPONSES", "true").
 PORTAL_SYNC_SITE_WITH_BASE_URL = (
     os.environ.get("PORTAL_SYNC_SITE_WITH_BASE_URL", "true").lower() == "true"
 )
+
+# Static mirror and frontend cache (portal.mirror; README "Static mirror"). -------------------
+# Every public page in every language, the feeds, sitemap and downloads, as files (with .gz and
+# .br copies) that the front web server serves without asking the application; rewritten by
+# the task worker when what they show changes. Off unless PORTAL_MIRROR_ENABLED is set (the
+# production layout in deploy/ sets it); `manage.py rebuild_mirror` builds it in full.
+MIRROR_ENABLED = os.environ.get("PORTAL_MIRROR_ENABLED", "").lower() in ("1", "true", "yes", "on")
+MIRROR_ROOT = Path(os.environ.get("PORTAL_MIRROR_ROOT", VAR_DIR / "mirror"))
+# A shared cache in front (Varnish, deploy/varnish/portal.vcl, or a CDN accepting PURGE): the
+# same affected addresses are purged from it. PORTAL_FRONTEND_CACHE_URL is where it listens
+# for PURGE requests, e.g. http://127.0.0.1:6081.
+if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["PORTAL_FRONTEND_CACHE_URL"],
+        }
+    }

@@ -25,6 +25,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 _TMP = Path(tempfile.mkdtemp(prefix="portal-test-"))
 MEDIA_ROOT = _TMP / "media"
 OPEN_DATA_ROOT = _TMP / "opendata"
+# The mirror's own tests switch it on with a folder of their own; no frontend cache in tests.
+MIRROR_ENABLED = False
+MIRROR_ROOT = _TMP / "mirror"
+WAGTAILFRONTENDCACHE: dict = {}
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing directory
 
