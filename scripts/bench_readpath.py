@@ -90,6 +90,9 @@ def main() -> int:
     parser.add_argument("--soak", type=int, default=60)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--no-write", action="store_true", help="print, do not edit the doc")
+    parser.add_argument(
+        "--skip-prepare", action="store_true", help="var/ is migrated, collected and mirrored"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk") or not shutil.which(NGINX):
         logger.error("wrk and nginx are needed (apt-get install wrk nginx-light)")
@@ -105,6 +108,7 @@ def main() -> int:
             str(app_port),
             "--var-dir",
             str(args.var_dir),
+            *(["--skip-prepare"] if args.skip_prepare else []),
         ],
         start_new_session=True,
     )

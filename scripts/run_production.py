@@ -88,11 +88,12 @@ def has_command(env: dict[str, str], name: str) -> bool:
     return name in listing
 
 
-def prepare(env: dict[str, str]) -> None:
+def prepare(env: dict[str, str], mirror_urls: list[str] | None = None) -> None:
     manage(env, "migrate", "--noinput")  # post_migrate: the Site follows PORTAL_BASE_URL
     manage(env, "collectstatic", "--noinput", "-v", "0")
     if has_command(env, "rebuild_mirror"):
-        manage(env, "rebuild_mirror", "--no-progress")
+        only = [arg for url in mirror_urls or [] for arg in ("--url", url)]
+        manage(env, "rebuild_mirror", "--no-progress", *only)
     else:
         logger.warning("no rebuild_mirror command (mirror not merged): every page from gunicorn")
 
@@ -165,6 +166,11 @@ def main() -> int:
     parser.add_argument(
         "--skip-prepare", action="store_true", help="no migrate/collectstatic/mirror"
     )
+    parser.add_argument(
+        "--mirror-url",
+        action="append",
+        help="build only these addresses of the mirror (tests; default: the whole site)",
+    )
     args = parser.parse_args()
     if not shutil.which(NGINX):
         logger.error("nginx is needed (%s): apt-get install nginx-light", NGINX)
@@ -173,7 +179,7 @@ def main() -> int:
     var_dir.mkdir(parents=True, exist_ok=True)
     env = environment(var_dir, args.port)
     if not args.skip_prepare:
-        prepare(env)
+        prepare(env, args.mirror_url)
     processes = start(var_dir, args.port, args.app_port or free_port(), env)
     stopping = False
 

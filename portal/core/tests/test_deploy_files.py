@@ -76,7 +76,7 @@ def test_systemd_units_run_existing_commands_with_production_settings():
             assert name in commands, f"{unit.name}: no command {name}"
             seen.add(name)
             if name in PERIODIC:
-                    assert unit.with_suffix(".timer").exists(), f"{unit.name} has no timer"
+                assert unit.with_suffix(".timer").exists(), f"{unit.name} has no timer"
     assert seen >= PERIODIC | {"worker"}
     for timer in (DEPLOY / "systemd").glob("*.timer"):
         assert timer.with_suffix(".service").exists()

@@ -46,7 +46,7 @@ def get(port: int, path: str, source: str = "127.0.0.1", headers: dict | None = 
     return response, body
 
 
-def until(check, seconds: float = 60):  # type: ignore[no-untyped-def]
+def until(check, seconds: float = 180):  # type: ignore[no-untyped-def]
     """The worker applies a publication in the background: poll for what the reader sees."""
     deadline = time.monotonic() + seconds
     while True:
@@ -62,9 +62,13 @@ def layout(tmp_path_factory):
     port, app_port = free_port(), free_port()
     env = environment(var_dir, port)
     env["PORTAL_API_RATE_LIMIT"] = "3/minute"
+    # Its own database, whatever DATABASE_URL the suite runs with (:memory: or PostgreSQL).
+    env["DATABASE_URL"] = f"sqlite:///{var_dir / 'portal.sqlite3'}"
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    # What `make run` leaves in var/ (development settings), which run-production starts from.
+    dev = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=dev, check=True)
+    subprocess.run([*manage, "load_demo"], cwd=ROOT, env=dev, check=True, capture_output=True)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -75,13 +79,15 @@ def layout(tmp_path_factory):
             str(app_port),
             "--var-dir",
             str(var_dir),
+            # The pages the tests read, not the whole site (a full build takes minutes).
+            *("--mirror-url", "/", "--mirror-url", "/about-us/", "--mirror-url", "/countries/la/"),
         ],
         cwd=ROOT,
         env=env,
         start_new_session=True,
     )
     try:
-        wait_until_listening(port, timeout=600)
+        wait_until_listening(port, timeout=1500)  # migrate, collectstatic, a full mirror
         wait_until_listening(app_port, timeout=60)
         yield {"port": port, "env": env, "var": var_dir, "process": process}
     finally:
