@@ -44,7 +44,7 @@ PLAIN_CONFIG = """daemon off; worker_processes 2; pid {d}/nginx.pid; error_log {
 events {{ worker_connections 1024; }}
 http {{ include /etc/nginx/mime.types; access_log {d}/access.log; sendfile on; tcp_nopush on;
   client_body_temp_path {d}/t1; proxy_temp_path {d}/t2; fastcgi_temp_path {d}/t3;
-  uwsgi_temp_path {d}/t4; scgi_temp_path {d}/t5; open_file_cache max=1000 inactive=30s;
+  uwsgi_temp_path {d}/t4; scgi_temp_path {d}/t5;
   server {{ listen 127.0.0.1:{port}; root {d}/www; gzip_static on; charset utf-8;
     location / {{ try_files $uri $uri/index.html =404; }} }} }}
 """
