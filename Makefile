@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install compilemessages migrate demo run worker test lint format check messages bench bench-search bench-newsletter bench-lighthouse bench-offline clean
+.PHONY: help install compilemessages migrate demo run run-production worker test lint format check messages bench bench-search bench-newsletter bench-lighthouse bench-offline bench-readpath clean
 
 help:
 	@echo "make run     - install, migrate, load demo content, start web server and worker"
 	@echo "make test    - install and run every test (SQLite, PostgreSQL, browser)"
+	@echo "make run-production - the deploy/ layout on http://127.0.0.1:8080/ (nginx, gunicorn, worker)"
 	@echo "make worker  - run the background task worker alone"
 	@echo "make lint    - ruff check and format check"
 	@echo "make format  - ruff format and fixes"
@@ -42,6 +43,11 @@ demo: migrate
 run: demo
 	$(MANAGE) devserver
 
+# The production layout of deploy/ (nginx from the system in front of gunicorn and the worker,
+# production settings, the mirror built) on the database `make run` prepared. Ctrl-C stops it.
+run-production: demo
+	$(BIN)/python scripts/run_production.py --port $(or $(PORT),8080)
+
 worker: migrate
 	$(MANAGE) worker
 
@@ -61,7 +67,12 @@ check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 # Every bench-* target; each writes or documents its own section of docs/benchmarks.md.
-bench: bench-search bench-newsletter bench-offline bench-lighthouse
+bench: bench-search bench-newsletter bench-offline bench-lighthouse bench-readpath
+
+# Read path on the layout of run-production (wrk on loopback): mirror vs plain nginx, the
+# gunicorn miss path, 200 concurrent clients for 60 s.
+bench-readpath: demo
+	$(BIN)/python scripts/bench_readpath.py
 
 bench-search: install
 	$(BIN)/python scripts/bench_search.py

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self) -> None:
+        from . import requestmemo
+
+        requestmemo.install()

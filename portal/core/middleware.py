@@ -58,3 +58,78 @@ class LanguageFallbackMiddleware:
             if response is None:
                 raise
             return response
+
+
+def _uses_csrf_token(request: HttpRequest) -> bool:
+    """The response holds a CSRF token (a form was rendered): it is per reader."""
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED")
+    )
+
+
+def _is_anonymous(request: HttpRequest) -> bool:
+    """No session cookie, or a session without a logged-in user (without touching the
+    session store when there is no cookie)."""
+    from django.conf import settings
+
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+class PublicCacheMiddleware:
+    """Cache-Control for a shared cache (nginx, Varnish, a CDN) on what every reader gets
+    alike: anonymous GET/HEAD answers of the public site that set no cookie and hold no CSRF
+    token. Everything else per reader is marked private. Settings: PORTAL_CACHE_MAX_AGE (the
+    browser's), PORTAL_CACHE_SHARED_MAX_AGE (shared caches'); 0 turns the header off."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils.cache import patch_cache_control
+
+        response = self.get_response(request)
+        if response.has_header("Cache-Control") or request.path.startswith(
+            ("/admin/", "/django-admin/")
+        ):
+            return response  # the view decided (the API, never_cache views, the admin)
+        session = getattr(request, "session", None)
+        personal = (
+            response.cookies
+            or (session is not None and session.modified)
+            or _uses_csrf_token(request)
+            or not _is_anonymous(request)
+            or request.method not in ("GET", "HEAD")
+        )
+        if personal:
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        max_age = int(getattr(settings, "PORTAL_CACHE_MAX_AGE", 0))
+        shared = int(getattr(settings, "PORTAL_CACHE_SHARED_MAX_AGE", max_age))
+        if response.status_code in (200, 301, 404, 410) and (max_age or shared):
+            patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared)
+        return response
+
+
+class CompressionMiddleware:
+    """Django's GZipMiddleware, except for responses that hold a CSRF token: compressing a
+    secret next to text an attacker can reflect is what BREACH exploits (Django pads the gzip
+    header too; forms stay uncompressed all the same). Off with PORTAL_COMPRESS_RESPONSES=false
+    when the front server compresses."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        from django.middleware.gzip import GZipMiddleware
+
+        self.get_response = get_response
+        self.gzip = GZipMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if not getattr(settings, "PORTAL_COMPRESS_RESPONSES", True) or _uses_csrf_token(request):
+            return response
+        return self.gzip.process_response(request, response)

@@ -16,6 +16,9 @@ class PortalSettings(BaseSiteSetting):
     or move them; the frame links to the reader's translation of each page when there is one.
     """
 
+    # The frame links these on every page view: fetched with the settings, not one by one.
+    select_related = ["how_you_can_help_page", "about_page", "contact_page", "privacy_page"]
+
     how_you_can_help_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -50,6 +50,8 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        if getattr(settings, "PORTAL_SYNC_SITE_WITH_BASE_URL", False):
+            hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.create(
             hostname=hostname,
             port=port,
@@ -61,3 +63,33 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
         site.root_page = home
         site.save()
     return home
+
+
+def site_address(base_url: str) -> tuple[str, int]:
+    """Wagtail's (hostname, port) for a public address. Wagtail derives the scheme from the
+    port (443: https, anything else: http), so https on another port cannot be expressed."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        raise ValueError(f"PORTAL_BASE_URL has no host name: {base_url!r}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts.hostname, port
+
+
+def sync_site_with_base_url(base_url: str | None = None) -> bool:
+    """Make the default Site name the public address (PORTAL_BASE_URL), so canonical links,
+    hreflang, sitemaps, feeds and emails do. True when it changed anything."""
+    hostname, port = site_address(base_url or settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    site.save()  # Site.save clears Wagtail's cached site root paths
+    return True
+
+
+def sync_site_after_migrate(sender, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """post_migrate: every `migrate` (the deploy runs one) brings the Site up to date."""
+    if getattr(settings, "PORTAL_SYNC_SITE_WITH_BASE_URL", False):
+        sync_site_with_base_url()

@@ -18,7 +18,7 @@ def default_language() -> str:
     return settings.LANGUAGE_CODE
 
 
-def _request_cache(request: HttpRequest | None) -> dict:
+def request_cache(request: HttpRequest | None) -> dict:
     """Per-request memo: the frame asks about the same pages several times per page view."""
     if request is None:
         return {}
@@ -28,17 +28,60 @@ def _request_cache(request: HttpRequest | None) -> dict:
     return cache
 
 
+def language_of(page: Page, request: HttpRequest | None = None) -> str:
+    """The language code of a page's locale, without a query per page: the frame asks it of
+    every page it links, and those pages rarely come with their locale loaded."""
+    if "locale" in page._state.fields_cache:
+        return page.locale.language_code
+    cache = request_cache(request)
+    codes = cache.get("locale_codes")
+    if codes is None or page.locale_id not in codes:
+        codes = cache["locale_codes"] = dict(Locale.objects.values_list("pk", "language_code"))
+    return codes.get(page.locale_id) or page.locale.language_code
+
+
+# What translations_of() fetches of each translation.
+_TRANSLATION_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "live",
+    "translation_key",
+    "locale",
+    "depth",
+    "path",
+)
+# Pages this close to the root (the home pages and the sections and standard pages below them)
+# are what the frame links on every page view: their translations are fetched in one query.
+_FRAME_DEPTH = 3
+
+
+def _store_translations(cache: dict, pages) -> None:
+    for translated in pages:
+        key = ("translations", translated.translation_key)
+        cache.setdefault(key, {})[translated.locale.language_code] = translated
+
+
 def translations_of(page: Page, request: HttpRequest | None = None) -> dict[str, Page]:
     """The page in each language it exists in (itself included), by language code."""
-    cache = _request_cache(request)
+    cache = request_cache(request)
+    if request is not None and "frame_translations" not in cache:
+        cache["frame_translations"] = True
+        _store_translations(
+            cache,
+            Page.objects.filter(depth__lte=_FRAME_DEPTH)
+            .select_related("locale")
+            .only(*_TRANSLATION_FIELDS),
+        )
     key = ("translations", page.translation_key)
     if key not in cache:
-        cache[key] = {
-            translated.locale.language_code: translated
-            for translated in Page.objects.filter(translation_key=page.translation_key)
+        cache[key] = {}
+        _store_translations(
+            cache,
+            Page.objects.filter(translation_key=page.translation_key)
             .select_related("locale")
-            .only("id", "title", "url_path", "live", "translation_key", "locale", "depth", "path")
-        }
+            .only(*_TRANSLATION_FIELDS),
+        )
     return cache[key]
 
 
@@ -46,7 +89,7 @@ def live_translation(
     page: Page, language_code: str, request: HttpRequest | None = None
 ) -> Page | None:
     """The page's published translation in a language (the page itself if it is in it)."""
-    if page.locale.language_code == language_code:
+    if language_of(page, request) == language_code:
         return page if page.live else None
     translated = translations_of(page, request).get(language_code)
     return translated if translated is not None and translated.live else None
@@ -54,7 +97,7 @@ def live_translation(
 
 def source_page(page: Page, request: HttpRequest | None = None) -> Page:
     """The page in the default language (the original that translations are made from)."""
-    if page.locale.language_code == default_language():
+    if language_of(page, request) == default_language():
         return page
     return translations_of(page, request).get(default_language(), page)
 
@@ -66,7 +109,7 @@ def _path_below_site_root(page: Page, request: HttpRequest | None) -> str | None
         return None
     root = site.root_page
     if root.locale_id != page.locale_id:
-        root = translations_of(root, request).get(page.locale.language_code, root)
+        root = translations_of(root, request).get(language_of(page, request), root)
     if not page.url_path.startswith(root.url_path):
         return None
     return page.url_path[len(root.url_path) :]

@@ -201,6 +201,10 @@ class OrganizationIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("organisations directory")
 
+    def get_items(self) -> QuerySet:
+        # Each card names the organisation's countries: fetched for the whole page at once.
+        return super().get_items().prefetch_related("countries")
+
 
 def hotlines_first(organizations: QuerySet) -> QuerySet:
     """Organisations a person in danger can call come first, then by name."""

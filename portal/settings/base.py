@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: Locale and view-restriction lookups answered once per request (core.requestmemo).
+    "portal.core.requestmemo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CORS before anything that may answer early (preflight requests to /api/).
     "corsheaders.middleware.CorsMiddleware",
@@ -93,6 +95,12 @@ MIDDLEWARE = [
     "portal.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Read path (issue 15): gzip outside forms, ETag and 304s, Cache-Control for shared caches
+    # on what every anonymous reader gets alike. Inside CsrfViewMiddleware: on the way out they
+    # still see whether the page used a CSRF token (the CSRF middleware clears the mark).
+    "portal.core.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.core.middleware.PublicCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed a second factor (django-otp).
     "django_otp.middleware.OTPMiddleware",
@@ -394,6 +402,27 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # axes announces itself at every start; its lockout warnings still reach the log.
 LOGGING["loggers"]["axes.apps"] = {"level": "WARNING"}
 
+# ---------------------------------------------------------------------------------------------
+# Read path and production layout (issue 15, items 2-6). Every value an operator sets comes
+# from the environment; the README's configuration table lists them.
+# ---------------------------------------------------------------------------------------------
+# How many reverse proxies in front of the application append the client's address to
+# X-Forwarded-For (portal.core.net.client_ip takes the address that many hops from the right).
+# 0: trust nothing, use the connection's address. deploy/'s nginx sets it: 1.
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
+# Cache-Control on what every anonymous reader gets alike (core.middleware.PublicCacheMiddleware):
+# max-age for browsers, s-maxage for shared caches (nginx, Varnish, a CDN). 0 and 0: no header.
+PORTAL_CACHE_MAX_AGE = int(os.environ.get("PORTAL_CACHE_MAX_AGE", "60"))
+PORTAL_CACHE_SHARED_MAX_AGE = int(os.environ.get("PORTAL_CACHE_SHARED_MAX_AGE", "60"))
+# gzip for dynamic responses (never those with a CSRF token); "false" when a front server
+# compresses them instead.
+PORTAL_COMPRESS_RESPONSES = os.environ.get("PORTAL_COMPRESS_RESPONSES", "true").lower() == "true"
+# The Wagtail Site's hostname, port and scheme follow PORTAL_BASE_URL (WAGTAILADMIN_BASE_URL
+# above), at every `migrate` (portal.home.site.sync_site_with_base_url, a post_migrate handler)
+# and with `manage.py sync_site`: canonical links, hreflang, sitemaps, feeds and emails name it.
+PORTAL_SYNC_SITE_WITH_BASE_URL = (
+    os.environ.get("PORTAL_SYNC_SITE_WITH_BASE_URL", "true").lower() == "true"
+)
 
 # Static mirror and frontend cache (portal.mirror; README "Static mirror"). -------------------
 # Every public page in every language, the feeds, sitemap and downloads, as files (with .gz and

@@ -2,7 +2,8 @@
 
 Required: DJANGO_SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Optional: REDIS_URL, EMAIL_HOST,
 EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
-PORTAL_BASE_URL, SECURE_SSL_REDIRECT.
+PORTAL_BASE_URL, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SESSION_COOKIE_SECURE,
+CSRF_COOKIE_SECURE, CSRF_TRUSTED_ORIGINS, and those of base.py (README: Configuration).
 """
 
 import os
@@ -10,7 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import LOG_FILTERS, database_from_url
+from .base import LOG_FILTERS, VAR_DIR, database_from_url
 
 
 def required_env(name: str) -> str:
@@ -38,8 +39,9 @@ CSRF_TRUSTED_ORIGINS = [
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Secure cookies unless the site is served over plain http (make run-production on loopback).
+SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "true").lower() == "true"
+CSRF_COOKIE_SECURE = os.environ.get("CSRF_COOKIE_SECURE", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

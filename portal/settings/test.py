@@ -41,3 +41,9 @@ INSTALLED_APPS = [*INSTALLED_APPS, "portal.offline.tests.packapp"]
 
 # The API's own tests set a low limit where they test it; the rest of the suite never meets it.
 API_RATE_LIMIT = "100000/minute"
+
+# Tests build their Site at localhost:80 (what the suite's assertions expect); the sync with
+# PORTAL_BASE_URL has its own tests (portal/home/tests/test_site_address.py).
+PORTAL_SYNC_SITE_WITH_BASE_URL = False
+PORTAL_CACHE_MAX_AGE = 60
+PORTAL_CACHE_SHARED_MAX_AGE = 60

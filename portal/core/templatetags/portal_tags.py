@@ -1,6 +1,7 @@
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -15,30 +16,73 @@ from portal.languages import editions
 register = template.Library()
 
 
-def _first_live_page_of_type(model_label: str) -> Page | None:
-    try:
-        model = apps.get_model(model_label)
-    except (LookupError, ValueError):
-        return None
-    page = model.objects.live().public().filter(locale__language_code=get_language()).first()
-    if page is None:
-        page = (
-            model.objects.live()
-            .public()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .first()
+def _live_section_pages(labels: list[str], language: str) -> dict[str, Page | None]:
+    """The first live page (in tree order) of each type, in the language or else in English,
+    as plain Pages: one query for all the types."""
+    from django.contrib.contenttypes.models import ContentType
+
+    models = {}
+    for label in labels:
+        try:
+            models[label] = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+    content_types = ContentType.objects.get_for_models(*models.values(), for_concrete_models=False)
+    by_type = {content_types[model].pk: label for label, model in models.items()}
+    found: dict[str, Page | None] = dict.fromkeys(labels)
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(
+            content_type__in=by_type,
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
         )
-    return page
+        .select_related("locale")
+        .order_by("path")
+    )
+    fallbacks: dict[str, Page] = {}
+    for page in candidates:
+        label = by_type[page.content_type_id]
+        if page.locale.language_code == language:
+            if found[label] is None:
+                found[label] = page
+        else:
+            fallbacks.setdefault(label, page)
+    return {label: found[label] or fallbacks.get(label) for label in labels}
 
 
 @register.simple_tag(takes_context=True)
 def section_page(context: template.Context, model_label: str) -> Page | None:
     """The live page of a section type ("countries.CountryIndexPage") in the reader's language,
-    or in English when it has no translation; None when the section does not exist (yet)."""
-    cache = context.render_context.setdefault("portal_section_pages", {})
-    if model_label not in cache:
-        cache[model_label] = _first_live_page_of_type(model_label)
-    return cache[model_label]
+    or in English when it has no translation; None when the section does not exist (yet).
+    The header, the home page and the footer all ask: the sections are looked up once per
+    request, in one query. A plain Page: the home page's
+    cards get their intro through `section_intro`."""
+    language = get_language()
+    cache = editions.request_cache(context.get("request"))
+    pages = cache.setdefault(("sections", language), {})
+    if model_label not in pages:
+        labels = [label for label in settings.PORTAL_SECTIONS if label not in pages]
+        if model_label not in labels:
+            labels.append(model_label)
+        pages.update(_live_section_pages(labels, language))
+    return pages[model_label]
+
+
+@register.simple_tag
+def section_intro(page: Page | None) -> str:
+    """A section page's intro (rich text), from the cache when that version of the page was
+    seen before: the key holds the page's live revision, so publishing invalidates it
+    everywhere, in every process, without a signal."""
+    if page is None:
+        return ""
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    key = f"portal:section-intro:{page.pk}:{page.live_revision_id}:{published}"
+    intro = shared_cache.get(key)
+    if intro is None:
+        intro = str(getattr(page.specific, "intro", "") or "")
+        shared_cache.set(key, intro, 24 * 60 * 60)
+    return intro
 
 
 @register.simple_tag
@@ -91,7 +135,7 @@ def reader_link(context: template.Context, page: Page | None) -> dict | None:
     return {
         "url": editions.reader_url(page, get_language(), request) or "",
         "title": shown.title,
-        "lang": shown.locale.language_code,
+        "lang": editions.language_of(shown, request),
         "page": shown,
     }
 
@@ -129,7 +173,7 @@ def home_page(context: template.Context) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.specific.localized
+    return editions.reader_page(site.root_page, get_language(), request)
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from portal.languages.editions import default_language, live_translation, source_page
+from portal.languages.editions import default_language, language_of, live_translation, source_page
 from portal.languages.status import state_of_translation
 
 register = template.Library()
@@ -23,7 +23,7 @@ def _page(context: template.Context) -> Page | None:
 def content_language(context: template.Context) -> str:
     """The language the page's text is written in (English on a fallback page)."""
     page = _page(context)
-    return page.locale.language_code if page is not None else get_language()
+    return language_of(page, context.get("request")) if page is not None else get_language()
 
 
 @register.inclusion_tag("languages/head_links.html", takes_context=True)
@@ -74,8 +74,11 @@ def translation_notice(context: template.Context) -> dict:
     if page is None:
         return result
     request = context.get("request")
-    if page.locale.language_code != reader_language:
+    page_language = language_of(page, request)
+    if page_language != reader_language:
         return {**result, "kind": "fallback"}
+    if page_language == default_language():
+        return result  # an original: no translation state to tell
     state = state_of_translation(page)
     if state is None:
         return result
