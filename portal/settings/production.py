@@ -11,7 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import LOG_FILTERS, VAR_DIR, database_from_url
+from .base import LOG_FILTERS, database_from_url
 
 
 def required_env(name: str) -> str:

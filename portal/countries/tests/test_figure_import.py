@@ -12,6 +12,7 @@ from portal.core.permissions import EDITORS
 from portal.countries import dataset
 from portal.countries.figure_import import COLUMNS, FileError, import_figures
 from portal.countries.models import Country, Figure, Indicator
+from portal.security.testing import login_staff
 
 from .helpers import soup, texts
 
@@ -158,7 +159,7 @@ def login(client, group: str | None) -> User:
                 codename__in=["add_figure", "change_figure"]
             )
         )
-    client.force_login(user)
+    login_staff(client, user)
     return user
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from portal.core.permissions import MODERATORS
 from portal.countries.models import CountryProfilePage
 from portal.home.tests.test_browser import axe_violations
+from portal.security.testing import sign_in_to_admin
 from portal.sources.models import Source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,10 +30,7 @@ def test_a_moderator_clears_a_profile_from_the_dashboard(live_site, page: Browse
         link_failures=2, link_status="404", link_failing_since=timezone.now()
     )
 
-    page.goto(live_site.url + "/admin/login/")
-    page.get_by_label("Username").fill("moderator")
-    page.get_by_label("Password").fill("moderator-pass-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, live_site.url, moderator, "moderator-pass-1")
     expect(page).to_have_url(re.compile(r"/admin/$"))
     page.get_by_role("link", name="Needs review").click()
     expect(page.locator("h1")).to_have_text("Needs review")

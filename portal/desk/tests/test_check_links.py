@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.desk.links import check_links
+from portal.security.testing import login_staff
 from portal.sources.models import Source
 from portal.standardpages.models import StandardPage
 from portal.taxonomy.models import RelatedLink
@@ -139,7 +140,7 @@ def test_the_source_page_keeps_the_citation_and_warns_after_two_failures(client,
 
 def test_editors_see_since_when_a_link_is_broken(client, admin_user, sources):
     check_links()
-    client.force_login(admin_user)
+    login_staff(client, admin_user)
     listing = client.get(reverse("wagtailsnippets_sources_source:list") + "?ordering=-updated_at")
     text = " ".join(BeautifulSoup(listing.content, "html.parser").get_text().split())
     today = timezone.localdate().strftime("%-d %B %Y")
@@ -153,7 +154,7 @@ def test_editors_see_since_when_a_link_is_broken(client, admin_user, sources):
 
 def test_editors_see_a_broken_related_link_in_the_page_form(client, admin_user, about_with_links):
     check_links()
-    client.force_login(admin_user)
+    login_staff(client, admin_user)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[about_with_links.pk]))
     text = " ".join(BeautifulSoup(edit.content, "html.parser").get_text().split())
     today = timezone.localdate().strftime("%-d %B %Y")

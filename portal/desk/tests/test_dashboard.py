@@ -19,6 +19,7 @@ from portal.countries.review import REVIEWED_ACTION
 from portal.needs.models import Need
 from portal.needs.permissions import NEEDS_MODERATORS, ensure_needs_moderators_group
 from portal.organizations.models import OrganizationPage
+from portal.security.testing import login_staff
 from portal.sources.models import Source
 from portal.standardpages.models import StandardPage
 from portal.taxonomy.models import RelatedLink
@@ -115,7 +116,7 @@ def due(demo_site):
 
 
 def test_an_editor_sees_every_kind_of_page_and_source_row_with_its_action(client, due):
-    client.force_login(person(EDITORS))
+    login_staff(client, person(EDITORS))
     found = sections(client)
     profile = due["profile"]
     assert found["profiles"] == [
@@ -153,7 +154,7 @@ def test_an_editor_sees_every_kind_of_page_and_source_row_with_its_action(client
 
 
 def test_a_needs_moderator_sees_only_needs_and_offers(client, due):
-    client.force_login(person(NEEDS_MODERATORS))
+    login_staff(client, person(NEEDS_MODERATORS))
     found = sections(client)
     need = due["need"]
     assert found["posts"] == [
@@ -168,13 +169,13 @@ def test_a_needs_moderator_sees_only_needs_and_offers(client, due):
 
 
 def test_people_who_can_act_on_nothing_are_refused(client, due):
-    client.force_login(User.objects.create_user("reader", password="pass-1-pass"))
+    login_staff(client, User.objects.create_user("reader", password="pass-1-pass"))
     assert client.get(URL).status_code in (302, 403)
 
 
 def test_mark_reviewed_dates_the_profile_logs_it_and_clears_the_row(client, due):
     moderator = person(MODERATORS)
-    client.force_login(moderator)
+    login_staff(client, moderator)
     profile = due["profile"]
     url = f"/admin/countries/profiles/{profile.pk}/reviewed/"
     assert client.get(url).status_code == 405  # only a form button (POST, with CSRF) does it
@@ -192,7 +193,7 @@ def test_mark_reviewed_dates_the_profile_logs_it_and_clears_the_row(client, due)
 
 
 def test_the_dashboard_has_a_query_budget(client, due, django_assert_max_num_queries):
-    client.force_login(person(MODERATORS))
+    login_staff(client, person(MODERATORS))
     client.get(URL)  # warm the caches the admin frame fills once
     with django_assert_max_num_queries(40):
         client.get(URL)
@@ -206,7 +207,7 @@ def test_the_dashboard_has_a_query_budget(client, due, django_assert_max_num_que
 
 
 def test_only_people_who_may_edit_the_profile_mark_it_reviewed(client, due):
-    client.force_login(person(NEEDS_MODERATORS))
+    login_staff(client, person(NEEDS_MODERATORS))
     profile = due["profile"]
     response = client.post(f"/admin/countries/profiles/{profile.pk}/reviewed/")
     assert response.status_code in (302, 403)

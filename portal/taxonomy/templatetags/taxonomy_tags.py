@@ -47,24 +47,6 @@ def page_link(context: template.Context, parameter: str, number: int) -> str:
     return "?" + query.urlencode()
 
 
-@register.filter
-def localized_topics(topics) -> list:  # type: ignore[no-untyped-def]
-    """{% for topic in country.forms.all|localized_topics %}: each topic in the reader's
-    language where it is translated, in one query for the list (`topic.localized` is one
-    query per topic)."""
-    from wagtail.models import Locale
-
-    from portal.taxonomy.models import Topic
-
-    topics = list(topics)
-    locale = Locale.get_active()
-    missing = [t.translation_key for t in topics if t.locale_id != locale.pk]
-    translated = (
-        {
-            t.translation_key: t
-            for t in Topic.objects.filter(translation_key__in=missing, locale=locale)
-        }
-        if missing
-        else {}
-    )
-    return [translated.get(t.translation_key, t) if t.locale_id != locale.pk else t for t in topics]
+# {% for topic in country.forms.all|localized_topics %}: each topic in the reader's language
+# where it is translated, in one query for the list (`topic.localized` is one query per topic).
+register.filter("localized_topics", localized_topics)
