@@ -156,6 +156,10 @@ class ProfileForm(forms.ModelForm):
         fields = ["public_name", "kind", "website", "about", "country", "language"]
         widgets = {"about": forms.Textarea(attrs={"rows": 4})}
 
+    def clean_public_name(self) -> str:
+        # The public name is quoted in the board's emails: one line only.
+        return " ".join(self.cleaned_data["public_name"].split())
+
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.antispam import AntiSpamFormMixin
+from portal.core.formfields import IdModelChoiceField, IdModelMultipleChoiceField, single_line
 from portal.countries.models import Country, Region
 from portal.taxonomy.models import Topic, TopicKind
 
@@ -69,7 +70,7 @@ class DeskFormBase(AntiSpamFormMixin, forms.Form):
     )
 
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return single_line(self.cleaned_data["name"])
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
@@ -118,7 +119,7 @@ class InquiryForm(DeskFormBase):
             "invalid_choice": _("Please choose one of the descriptions in the list."),
         },
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = IdModelMultipleChoiceField(
         label=_("Countries of interest (optional)"),
         queryset=Country.objects.all(),
         required=False,
@@ -131,7 +132,7 @@ class InquiryForm(DeskFormBase):
         },
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    topic = forms.ModelChoiceField(
+    topic = IdModelChoiceField(
         label=_("Topic (optional)"),
         queryset=Topic.objects.none(),
         required=False,
@@ -244,3 +245,7 @@ class ContactForm(DeskFormBase):
     )
 
     field_order = ["name", "email", "subject", "message"]
+
+    def clean_subject(self) -> str:
+        # The subject becomes the subject line of the desk's emails: one line only.
+        return single_line(self.cleaned_data["subject"])

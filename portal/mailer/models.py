@@ -50,6 +50,8 @@ class OutgoingEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Set when the retention purge removed the body (see mailer.retention).
+    body_erased_at = models.DateTimeField(_("body erased"), null=True, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 

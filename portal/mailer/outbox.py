@@ -18,6 +18,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from portal.core.formfields import single_line
+
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ def queue_email(
             from_email=from_email or settings.DEFAULT_FROM_EMAIL,
             to=list(to),
             reply_to=list(reply_to or []),
-            subject=subject.replace("\n", " ").strip(),
+            subject=single_line(subject),
             body_text=body_text,
             body_html=body_html,
             headers=dict(headers or {}),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.antispam import AntiSpamFormMixin
+from portal.core.formfields import IdModelChoiceField, IdModelMultipleChoiceField, single_line
 from portal.countries.models import Country
 
 from .choices import OfferedBy, PostKind, Status, Urgency, grouped_category_choices
@@ -53,6 +54,10 @@ class PostForm(AntiSpamFormMixin, forms.ModelForm):
         extra = (country.iso2 for country in self.chosen_countries())
         return tuple(dict.fromkeys((*DEFAULT_PHONE_REGIONS, *extra)))
 
+    def clean_title(self) -> str:
+        # Titles appear in the subject and body of the board's emails: one line only.
+        return single_line(self.cleaned_data["title"])
+
     def clean_description(self) -> str:
         description = self.cleaned_data["description"].strip()
         if len(description) < MIN_DESCRIPTION_LENGTH:
@@ -92,7 +97,7 @@ class PostForm(AntiSpamFormMixin, forms.ModelForm):
 class NeedForm(PostForm):
     text_fields = ("title", "description", "province", "quantity")
 
-    country = forms.ModelChoiceField(
+    country = IdModelChoiceField(
         label=_("Country"), queryset=Country.objects.all(), empty_label=_("Choose a country")
     )
 
@@ -126,7 +131,7 @@ class OfferForm(PostForm):
     offered_by = forms.ChoiceField(
         label=_("You offer this as"), choices=OfferedBy.choices, widget=forms.RadioSelect
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = IdModelMultipleChoiceField(
         label=_("Countries where you can help"),
         queryset=Country.objects.all(),
         required=False,
@@ -184,7 +189,7 @@ class InterestForm(AntiSpamFormMixin, forms.Form):
             "victims or cases."
         ),
     )
-    sender_post = forms.ModelChoiceField(
+    sender_post = IdModelChoiceField(
         label=_("Your own post that fits"),
         queryset=Post.objects.none(),
         required=False,

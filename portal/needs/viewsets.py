@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
 from . import moderation
@@ -73,6 +74,12 @@ class ReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     def setup(self, request, *args, **kwargs) -> None:
         super().setup(request, *args, **kwargs)
         self.object = get_object_or_404(self.model, pk=kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        # The review shows the post's private details: the audit trail records who looked
+        # (action registered by portal.operations).
+        log(self.object, "audit.viewed", user=request.user)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
         return gettext("Review")

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.antispam import AntiSpamFormMixin
+from portal.core.formfields import IdModelMultipleChoiceField, single_line
 from portal.countries.models import Country
 from portal.taxonomy.models import Topic
 
@@ -22,13 +23,13 @@ def topics_for_reader() -> QuerySet[Topic]:
 class InterestsMixin(forms.Form):
     """Countries and topics a person wants to hear about; none means everything."""
 
-    countries = forms.ModelMultipleChoiceField(
+    countries = IdModelMultipleChoiceField(
         label=_("Countries"),
         queryset=Country.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.none(),
         required=False,
@@ -38,6 +39,10 @@ class InterestsMixin(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = topics_for_reader()
+
+    def clean_name(self) -> str:
+        # The name greets the reader in emails: line breaks in it would add lines there.
+        return single_line(self.cleaned_data.get("name") or "")
 
 
 class SignupForm(InterestsMixin, AntiSpamFormMixin):

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "portal.desk",
     # The static mirror of the public site, kept at publish time (top layer: listens to all).
     "portal.mirror",
+    # Backups, restore and the purge of personal data (top layer: nothing imports it).
+    "portal.operations",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -441,3 +443,20 @@ if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
             "LOCATION": os.environ["PORTAL_FRONTEND_CACHE_URL"],
         }
     }
+
+# ---------------------------------------------------------------------------------------------
+# Privacy and operations: how long personal data is kept, and backups. Read from the
+# environment; the privacy policy page states these periods (its test checks that it does).
+# ---------------------------------------------------------------------------------------------
+# Days the outbox keeps the body of a sent (or abandoned) email; the row itself (purpose,
+# status, dates) stays for the delivery record. Links that expire sooner (password reset,
+# email verification, newsletter confirmation) are erased as soon as they expire.
+PORTAL_OUTBOX_RETENTION_DAYS = int(os.environ.get("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
+# Days the admin's audit log (who viewed, exported, erased personal data; role changes) and
+# every other Wagtail log entry is kept.
+PORTAL_AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_LOG_RETENTION_DAYS", "365"))
+# Backups: an age public key ("age1…"): when set, archives are encrypted to it, so the server
+# cannot read its own old backups. The matching private key stays off the server; restore
+# reads it with --identity FILE (or PORTAL_BACKUP_AGE_IDENTITY_FILE).
+PORTAL_BACKUP_AGE_RECIPIENT = os.environ.get("PORTAL_BACKUP_AGE_RECIPIENT", "")
+PORTAL_BACKUP_AGE_IDENTITY_FILE = os.environ.get("PORTAL_BACKUP_AGE_IDENTITY_FILE", "")

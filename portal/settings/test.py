@@ -23,7 +23,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 _TMP = Path(tempfile.mkdtemp(prefix="portal-test-"))
-MEDIA_ROOT = _TMP / "media"
+MEDIA_ROOT = Path(os.environ.get("PORTAL_MEDIA_ROOT", _TMP / "media"))
 OPEN_DATA_ROOT = _TMP / "opendata"
 # The mirror's own tests switch it on with a folder of their own; no frontend cache in tests.
 MIRROR_ENABLED = False

@@ -11,5 +11,5 @@ urlpatterns = [
     path("feeds/topics/<str:slug>/updates.rss", feeds.TopicRssFeed(), name="topic_rss"),
     path("feeds/topics/<str:slug>/updates.atom", feeds.TopicAtomFeed(), name="topic_atom"),
     path("feeds/events.ics", views.upcoming_events_ics, name="events_ics"),
-    path("feeds/events/<int:page_id>.ics", views.event_ics, name="event_ics"),
+    path("feeds/events/<id:page_id>.ics", views.event_ics, name="event_ics"),
 ]

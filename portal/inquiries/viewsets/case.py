@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
 from portal.mailer.models import OutgoingEmail
@@ -48,6 +49,13 @@ class CaseView(InspectView):
 
     def get_page_subtitle(self) -> str:
         return self.object.reference
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_erased:
+            # The audit trail (action registered by portal.operations): who read whose details.
+            log(self.object, "audit.viewed", user=request.user)
+        return response
 
     def get_edit_url(self) -> None:
         return None  # this is the edit view; no breadcrumb to itself

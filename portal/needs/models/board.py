@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.core.converters import ID_PATTERN
 from portal.search.mixins import SegmentedSearchMixin
 
 POST_SEGMENTS = r"(?P<segment>needs|offers)"
@@ -96,7 +97,7 @@ class NeedsBoardPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
         return board(request, self)
 
-    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>[0-9]+)/$", name="post")
+    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>{ID_PATTERN})/$", name="post")
     def post_detail(self, request, segment: str, pk: str):
         from ..views.board import post_detail
 
@@ -108,25 +109,25 @@ class NeedsBoardPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
         return create_post(request, self, segment)
 
-    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>[0-9]+)/edit/$", name="edit")
+    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>{ID_PATTERN})/edit/$", name="edit")
     def edit_post(self, request, segment: str, pk: str):
         from ..views.posting import edit_post
 
         return edit_post(request, self, segment, int(pk))
 
-    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>[0-9]+)/status/$", name="status")
+    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>{ID_PATTERN})/status/$", name="status")
     def change_status(self, request, segment: str, pk: str):
         from ..views.posting import change_status
 
         return change_status(request, self, segment, int(pk))
 
-    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>[0-9]+)/interest/$", name="interest")
+    @re_path(rf"^{POST_SEGMENTS}/(?P<pk>{ID_PATTERN})/interest/$", name="interest")
     def express_interest(self, request, segment: str, pk: str):
         from ..views.connections import express_interest
 
         return express_interest(request, self, segment, int(pk))
 
-    @path("connections/<int:pk>/", name="connection")
+    @path("connections/<id:pk>/", name="connection")
     def connection(self, request, pk: int):
         from ..views.connections import connection
 

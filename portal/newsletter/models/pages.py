@@ -82,7 +82,7 @@ class NewsletterPage(RoutablePageMixin, SegmentedSearchMixin, Page):
             {**self.get_context(request), "editions": editions},
         )
 
-    @path("archive/<int:number>/", name="edition")
+    @path("archive/<id:number>/", name="edition")
     def edition(self, request: HttpRequest, number: int):
         from portal.newsletter.rendering import web_context
 
