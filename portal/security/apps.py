@@ -18,4 +18,7 @@ class SecurityConfig(AppConfig):
         from . import throttle
 
         throttle.connect_signals()
-        post_migrate.connect(create_cache_table, sender=self)
+        # Not sender=self: Django sends post_migrate only for apps with models, and this one has
+        # none. Any app's signal will do (createcachetable is idempotent); the first comes
+        # before home's, whose Site update already goes through the cache.
+        post_migrate.connect(create_cache_table, dispatch_uid="portal-create-cache-table")

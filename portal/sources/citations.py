@@ -36,6 +36,9 @@ class Note:
     quote: str = ""
     group: str = TEXT
     ref_ids: list[str] = field(default_factory=list)
+    # Marks already written into the page: a mark shown twice (a figure in its table and again
+    # in the "what changed" summary) keeps its id only the first time, so ids stay unique.
+    rendered_ref_ids: set[str] = field(default_factory=set)
 
     @property
     def anchor(self) -> str:
@@ -59,6 +62,15 @@ class Mark:
     ref_id: str
 
     def __html__(self) -> str:
+        if self.ref_id in self.note.rendered_ref_ids:
+            return format_html(
+                '<sup class="note-ref"><a href="#{}"><span class="visually-hidden">{} </span>'
+                "{}</a></sup>",
+                self.note.anchor,
+                _("Note"),
+                self.note.number,
+            )
+        self.note.rendered_ref_ids.add(self.ref_id)
         return format_html(
             '<sup class="note-ref"><a href="#{}" id="{}"><span class="visually-hidden">{} </span>'
             "{}</a></sup>",

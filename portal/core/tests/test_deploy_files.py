@@ -59,6 +59,9 @@ PERIODIC = {
     "send_queued_email",
     "prune_db_task_results",
     "clearsessions",
+    "purge_personal_data",
+    "backup",
+    "check_links",
 }
 
 

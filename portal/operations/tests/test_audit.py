@@ -12,6 +12,7 @@ from portal.countries.models import Country
 from portal.inquiries.models import Inquiry
 from portal.inquiries.tests.conftest import inquiry_post
 from portal.needs.models import Need
+from portal.security.testing import login_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def admin_user(demo_site):
 
 
 def test_viewing_an_inquiry_and_a_posts_review_is_logged(client, admin_user):
-    client.force_login(admin_user)
+    login_staff(client, admin_user)
     assert client.post("/inquiry-corner/", inquiry_post()).status_code == 302
     inquiry = Inquiry.objects.with_personal_data().order_by("-pk").first()
     assert client.get(f"/admin/inquiries/edit/{inquiry.pk}/").status_code == 200

@@ -60,6 +60,15 @@ def test_data_citations_share_a_note_per_source_and_locator(sources):
     assert [n.number for n in notes.data_notes] == [2, 3]
 
 
+def test_a_mark_shown_twice_keeps_its_id_only_once(sources):
+    """A figure's mark in its table and again in the "what changed" summary: ids stay unique
+    (a duplicate id is invalid HTML, and the note's back-link must have one target)."""
+    mark = NoteList().cite(sources[0], "table 2")
+    first, again = BeautifulSoup(str(mark) + str(mark), "html.parser").select("a")
+    assert first["id"] == "ref-1" and not again.has_attr("id")
+    assert first["href"] == again["href"] == "#note-1"
+
+
 def test_notes_template_links_back_to_every_mark(client, cited_site):
     html = BeautifulSoup(client.get("/countries/la/").content, "html.parser")
     for note in html.select("li.notes__item"):
