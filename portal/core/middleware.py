@@ -67,6 +67,17 @@ def _uses_csrf_token(request: HttpRequest) -> bool:
     )
 
 
+def _has_own_caching(request: HttpRequest) -> bool:
+    """Paths whose caching headers are set elsewhere: the admin (never cached) and the open
+    data API, whose ApiMiddleware runs outside these middlewares and, on the way out, sets its
+    own Cache-Control (API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
+    of that body. Compressing the body or adding Cache-Control before it would defeat both
+    (patch_cache_control keeps the smaller max-age; the body would no longer parse)."""
+    from portal.api.middleware import API_PREFIX
+
+    return request.path.startswith(("/admin/", "/django-admin/", API_PREFIX))
+
+
 def _is_anonymous(request: HttpRequest) -> bool:
     """No session cookie, or a session without a logged-in user (without touching the
     session store when there is no cookie)."""
@@ -92,10 +103,8 @@ class PublicCacheMiddleware:
         from django.utils.cache import patch_cache_control
 
         response = self.get_response(request)
-        if response.has_header("Cache-Control") or request.path.startswith(
-            ("/admin/", "/django-admin/")
-        ):
-            return response  # the view decided (the API, never_cache views, the admin)
+        if response.has_header("Cache-Control") or _has_own_caching(request):
+            return response  # the view decided (never_cache views), or the API or the admin
         session = getattr(request, "session", None)
         personal = (
             response.cookies
@@ -117,8 +126,11 @@ class PublicCacheMiddleware:
 class CompressionMiddleware:
     """Django's GZipMiddleware, except for responses that hold a CSRF token: compressing a
     secret next to text an attacker can reflect is what BREACH exploits (Django pads the gzip
-    header too; forms stay uncompressed all the same). Off with PORTAL_COMPRESS_RESPONSES=false
-    when the front server compresses."""
+    header too; forms stay uncompressed all the same). Not the open data API either: its JSON
+    is small and cached, and ApiMiddleware, outside this one, reads the body for Last-Modified
+    and the ETag. Django's GZipMiddleware compresses only when Accept-Encoding names gzip and
+    sets Vary: Accept-Encoding. Off with PORTAL_COMPRESS_RESPONSES=false when the front server
+    compresses."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         from django.middleware.gzip import GZipMiddleware
@@ -130,6 +142,10 @@ class CompressionMiddleware:
         from django.conf import settings
 
         response = self.get_response(request)
-        if not getattr(settings, "PORTAL_COMPRESS_RESPONSES", True) or _uses_csrf_token(request):
+        if (
+            not getattr(settings, "PORTAL_COMPRESS_RESPONSES", True)
+            or _uses_csrf_token(request)
+            or _has_own_caching(request)
+        ):
             return response
         return self.gzip.process_response(request, response)

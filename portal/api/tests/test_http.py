@@ -3,6 +3,7 @@ HEAD; and the reference page."""
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
 
@@ -103,9 +104,14 @@ def test_the_reference_page_lists_every_path_in_the_site_frame(client, demo_site
     for path in document["paths"]:
         assert f"GET {path}" in text
     assert "figures_api_url" in text  # the response schemas are described field by field
-    # No script from anywhere, and nothing from other hosts.
+    # No script from anywhere, and nothing from other hosts. Absolute addresses name this
+    # site: the request's host (the canonical link) or the Site's address, which follows
+    # PORTAL_BASE_URL (the hreflang alternates, as on every page).
+    site_roots = ("http://testserver/", Site.objects.get(is_default_site=True).root_url + "/")
     for tag in soup.find_all(["script", "link", "img"]):
         address = tag.get("src") or tag.get("href") or ""
         external = address.startswith(("http:", "https:", "//"))
-        assert not external or address.startswith("http://testserver/"), address
+        assert not external or address.startswith(site_roots), address
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[hreflang]")}
+    assert alternates["lo"] == site_roots[1] + "lo/api/"
     assert len(soup.find_all("script")) <= 1  # the site frame's own quick-exit script

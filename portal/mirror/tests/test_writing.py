@@ -2,7 +2,7 @@
 refuses what is made for one reader (forms, cookies)."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.core.rendering import NotShareable, RenderedResponse, SiteRenderer, file_path_for_url
 from portal.mirror.models import MirroredUrl, MirrorLink
@@ -86,8 +86,16 @@ def test_forms_and_per_reader_pages_never_enter_the_mirror(demo_site, mirror, mi
 
 
 def test_a_private_page_is_never_written(demo_site, mirror, mirror_root):
+    # A private update, and its fallback copy under /lo/ (the demo does not translate updates).
+    update = Page.objects.get(url_path="/home/updates/trafficking-in-persons-report-2007-lao-pdr/")
+    # A translation is a page of its own, with its own restrictions (Wagtail's, and the live
+    # site's): here the English page and its Lao translation are both private.
     page = Page.objects.get(url_path="/home/how-you-can-help/")
-    page.view_restrictions.create(restriction_type="login")
-    result = mirror.refresh([page.url, "/lo/how-you-can-help/"], follow_links=False)
+    lao = page.get_translation(Locale.objects.get(language_code="lo"))
+    for private in (update, page, lao):
+        private.view_restrictions.create(restriction_type="login")
+    urls = [update.url, f"/lo{update.url}", page.url, "/lo/how-you-can-help/"]
+    result = mirror.refresh(urls, follow_links=False)
     assert result.written == []
     assert not (mirror_root / "how-you-can-help").exists()
+    assert not (mirror_root / "lo").exists() and not (mirror_root / "updates").exists()

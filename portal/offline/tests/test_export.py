@@ -64,14 +64,28 @@ def assert_self_contained(root: Path) -> None:
             assert origin not in text_file.read_text()
 
 
-@pytest.fixture
-def export(small_site, tmp_path, settings):
+def run_export(tmp_path, settings):
     settings.PORTAL_CONTACT_EMAIL = "desk@example.org"
     settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS
     output = tmp_path / "portal-offline"
     stdout, stderr = StringIO(), StringIO()
     call_command("export_offline", "--output", str(output), "--zip", stdout=stdout, stderr=stderr)
     return output, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture
+def export(small_site, tmp_path, settings):
+    return run_export(tmp_path, settings)
+
+
+@pytest.fixture
+def export_with_a_fallback(small_site, tmp_path, settings):
+    """The demo translates every page of the small site: without its Lao translation, Lao
+    readers get the English Contact Us page (a fallback copy under /lo/)."""
+    from wagtail.models import Page
+
+    Page.objects.get(locale__language_code="lo", url_path__endswith="/contact-us/").delete()
+    return run_export(tmp_path, settings)
 
 
 def test_export_writes_every_language_with_relative_links(export):
@@ -122,8 +136,8 @@ def test_zip_holds_the_same_files(export):
     assert names == files
 
 
-def test_forms_become_a_note_and_search_works_offline(export):
-    root, _stdout, _stderr = export
+def test_forms_become_a_note_and_search_works_offline(export_with_a_fallback):
+    root, _stdout, _stderr = export_with_a_fallback
     page = BeautifulSoup((root / "th/contact-us/index.html").read_text(), "html.parser")
     for form in page.find_all("form"):
         assert form.get("role") == "search" and form.get("method") == "get"
@@ -135,8 +149,15 @@ def test_forms_become_a_note_and_search_works_offline(export):
     entries = json.loads(re.fullmatch(r"window\.PORTAL_SEARCH_INDEX=(.*);\n", index_js).group(1))
     by_file = {(entry["u"], entry["l"]) for entry in entries}
     assert ("about-us/index.html", "en") in by_file and ("lo/about-us/index.html", "lo") in by_file
-    # Fallback copies (English text under /lo/) are indexed once, as the original.
+    # Fallback copies (English text under /lo/) are indexed once, as the original; a
+    # translation is indexed in its language.
+    assert (
+        '<main id="main" tabindex="-1" lang="en">'
+        in (root / "lo/contact-us/index.html").read_text()
+    )
+    assert ("contact-us/index.html", "en") in by_file
     assert not any(entry["u"] == "lo/contact-us/index.html" for entry in entries)
+    assert ("th/contact-us/index.html", "th") in by_file
 
 
 def test_post_forms_are_replaced_by_the_portal_address_and_email(demo_site, tmp_path, settings):
