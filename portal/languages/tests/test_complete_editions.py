@@ -37,9 +37,12 @@ ENGLISH_DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b|\b(?:{MONTHS})\.? \d{{1,
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
 
-def _pattern(msgid: str) -> re.Pattern:
+def _pattern(msgid: str, short: bool = False) -> re.Pattern:
+    """Placeholders match anything; in a short msgid (matched as the whole text) only a value's
+    length: "Country %(n)s" is the interface's "Country 2", not a source titled "Country
+    Reports on Human Rights Practices 2006: Laos"."""
     parts = PLACEHOLDER.split(msgid)
-    return re.compile(r".+?".join(re.escape(part) for part in parts))
+    return re.compile((r".{1,24}?" if short else r".+?").join(re.escape(part) for part in parts))
 
 
 def _words(msgid: str) -> int:
@@ -58,7 +61,10 @@ def interface_strings() -> list[tuple[str, re.Pattern]]:
             literal = PLACEHOLDER.sub("", text)
             if text and text not in ALLOWED and re.search(r"[A-Za-z]{3}", literal):
                 msgids.add(text)
-    return [(msgid, _pattern(msgid), _words(msgid) >= 3) for msgid in sorted(msgids)]
+    return [
+        (msgid, _pattern(msgid, short=_words(msgid) < 3), _words(msgid) >= 3)
+        for msgid in sorted(msgids)
+    ]
 
 
 def _normal(text: str) -> str:
