@@ -1,7 +1,6 @@
 from collections.abc import Callable
 
-from django.http import Http404, HttpRequest, HttpResponse
-from wagtail import views as wagtail_views
+from django.http import HttpRequest, HttpResponse
 
 # Public pages load nothing from other hosts: this policy makes the browser enforce it.
 PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
@@ -35,31 +34,6 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class LanguageFallbackMiddleware:
-    """/lo/about-us/ with no Lao translation published serves the English page (with the
-    interface in Lao and a notice, see portal.languages.editions) instead of a 404."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs) -> HttpResponse | None:
-        if view_func is not wagtail_views.serve:
-            return None
-        from portal.languages.editions import serve_fallback
-
-        try:
-            return view_func(request, *view_args, **view_kwargs)
-        except Http404:
-            path = view_kwargs.get("path", view_args[0] if view_args else "")
-            response = serve_fallback(request, path, view_func)
-            if response is None:
-                raise
-            return response
-
-
 def _uses_csrf_token(request: HttpRequest) -> bool:
     """The response holds a CSRF token (a form was rendered): it is per reader."""
     return bool(
@@ -67,15 +41,23 @@ def _uses_csrf_token(request: HttpRequest) -> bool:
     )
 
 
-def _has_own_caching(request: HttpRequest) -> bool:
-    """Paths whose caching headers are set elsewhere: the admin (never cached) and the open
-    data API, whose ApiMiddleware runs outside these middlewares and, on the way out, sets its
-    own Cache-Control (API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
+# Paths whose caching headers are set elsewhere: the admin (never cached), plus what apps above
+# core add in their AppConfig.ready with `add_own_caching_prefix` (the open data API).
+_OWN_CACHING_PREFIXES: list[str] = ["/admin/", "/django-admin/"]
+
+
+def add_own_caching_prefix(prefix: str) -> None:
+    """Leave responses under `prefix` alone: neither compressed nor given Cache-Control here.
+    The open data API's ApiMiddleware runs outside these middlewares and, on the way out, sets
+    its own Cache-Control (API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
     of that body. Compressing the body or adding Cache-Control before it would defeat both
     (patch_cache_control keeps the smaller max-age; the body would no longer parse)."""
-    from portal.api.middleware import API_PREFIX
+    if prefix not in _OWN_CACHING_PREFIXES:
+        _OWN_CACHING_PREFIXES.append(prefix)
 
-    return request.path.startswith(("/admin/", "/django-admin/", API_PREFIX))
+
+def _has_own_caching(request: HttpRequest) -> bool:
+    return request.path.startswith(tuple(_OWN_CACHING_PREFIXES))
 
 
 def _is_anonymous(request: HttpRequest) -> bool:

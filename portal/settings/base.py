@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "portal.core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: serves the English page, with a notice, where a Lao or Thai translation is missing.
-    "portal.core.middleware.LanguageFallbackMiddleware",
+    "portal.languages.middleware.LanguageFallbackMiddleware",
     # Answers a locked-out sign-in with the lockout page (django-axes); keep it last.
     "axes.middleware.AxesMiddleware",
 ]
