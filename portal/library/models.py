@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import Locale, Page
 
-from portal.taxonomy.dates import DatePrecision
+from portal.core.dates import DatePrecision
 from portal.taxonomy.listing import (
     CountryFilter,
     FieldChoiceFilter,

@@ -17,8 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Page, PageViewRestriction, Site
 
-from portal.taxonomy.models import ClassifiedMixin
-
+from . import classification
 from .mixins import SegmentedSearchMixin
 from .models import SearchDocument, SearchFacetValue, SearchTerm
 from .segmentation import normalize_word, words
@@ -76,12 +75,10 @@ def document_data(page: Page) -> DocumentData:
     # A collection item is dated by what it says (a resource's publication year) or not at
     # all: its load date would pass for a publication date. Other pages by when they appeared.
     date = _as_date(getattr(page, "display_date", None))
-    if date is None and not isinstance(page, ClassifiedMixin):
+    if date is None and not classification.is_classified(type(page)):
         date = _as_date(page.first_published_at)
-    facets: set[tuple[str, str]] = set()
-    if isinstance(page, ClassifiedMixin):
-        facets |= {(SearchFacetValue.COUNTRY, c.iso2.lower()) for c in page.countries.all()}
-        facets |= {(SearchFacetValue.TOPIC, t.slug) for t in page.topics.all()}
+    # Countries and topics, from the page types taxonomy classifies (search.classification).
+    facets = classification.facets(page)
     return DocumentData(
         page_id=page.pk,
         content_type_id=ContentType.objects.get_for_model(type(page)).pk,

@@ -10,9 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.taxonomy.models import ClassifiedMixin
-
-from . import documents
+from . import classification, documents
 from .tasks import index_page_task, index_subtree_task
 
 
@@ -45,7 +43,11 @@ def page_deleted(sender, instance, **kwargs) -> None:
 
 
 def classification_changed(sender, instance, action, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Page):
+    if (
+        action in ("post_add", "post_remove", "post_clear")
+        and isinstance(instance, Page)
+        and sender in classification.relation_through_models(type(instance))
+    ):
         documents.refresh_facets(instance)
 
 
@@ -78,11 +80,6 @@ def connect() -> None:
     post_delete.connect(
         restriction_deleted, sender=PageViewRestriction, dispatch_uid="ps_vr_deleted"
     )
-    for model in documents.searchable_page_models():
-        if issubclass(model, ClassifiedMixin):
-            for name in ("countries", "topics"):
-                m2m_changed.connect(
-                    classification_changed,
-                    sender=model._meta.get_field(name).remote_field.through,
-                    dispatch_uid=f"portal_search_{model._meta.label_lower}_{name}",
-                )
+    # Any many-to-many change: the handler keeps those of classified pages' relations (the
+    # classifiers are registered by apps above search, in whatever order their ready() runs).
+    m2m_changed.connect(classification_changed, dispatch_uid="portal_search_classification")

@@ -17,16 +17,12 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal.countries.models import Country
-from portal.taxonomy.dates import format_partial_date
-from portal.taxonomy.models import Topic
-from portal.taxonomy.templatetags.taxonomy_tags import display_date
+from portal.core.dates import display_date_html, format_partial_date
 
-from . import documents
+from . import classification, documents
 from .engines import NEWEST, OLDEST, RELEVANCE, SORTS, Filters, Outcome, get_engine
 from .models import SearchDocument, SearchFacetValue
 from .query import ParsedQuery, QueryError, parse
@@ -146,20 +142,13 @@ def _facets(state: SearchState, outcome: Outcome) -> list[dict]:
         for ct in state.types.values()
         if outcome.facets["type"].get(ct.pk)
     }
-    countries = {
-        c.iso2.lower(): c.name
-        for c in Country.objects.filter(
-            iso2__in=[v.upper() for v in outcome.facets[SearchFacetValue.COUNTRY]]
-        )
-    }
-    topics: dict[str, str] = {}
-    language = get_language() or settings.LANGUAGE_CODE
-    for topic in Topic.objects.filter(
-        slug__in=list(outcome.facets[SearchFacetValue.TOPIC])
-    ).select_related("locale"):
-        # Prefer the name in the reader's language.
-        if topic.slug not in topics or topic.locale.language_code == language:
-            topics[topic.slug] = topic.name
+    # Labels from the apps that own the values (search.classification).
+    countries = classification.labels(
+        SearchFacetValue.COUNTRY, list(outcome.facets[SearchFacetValue.COUNTRY])
+    )
+    topics = classification.labels(
+        SearchFacetValue.TOPIC, list(outcome.facets[SearchFacetValue.TOPIC])
+    )
     languages = dict(settings.LANGUAGES)
     groups = [
         ("type", _("Type"), outcome.facets["type"] and type_counts, type_labels, None),
@@ -200,12 +189,17 @@ def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list
     ids = [hit.page_id for hit in outcome.hits]
     docs = SearchDocument.objects.filter(pk__in=ids).in_bulk()
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    country_names = dict(Country.objects.values_list("iso2", "name"))
+    country_values = list(
+        SearchFacetValue.objects.filter(
+            document_id__in=ids, facet=SearchFacetValue.COUNTRY
+        ).values_list("document_id", "value")
+    )
+    country_names = classification.labels(
+        SearchFacetValue.COUNTRY, {value for _id, value in country_values}
+    )
     countries: dict[int, list[str]] = {}
-    for page_id, value in SearchFacetValue.objects.filter(
-        document_id__in=ids, facet=SearchFacetValue.COUNTRY
-    ).values_list("document_id", "value"):
-        countries.setdefault(page_id, []).append(country_names.get(value.upper(), value.upper()))
+    for page_id, value in country_values:
+        countries.setdefault(page_id, []).append(country_names.get(value, value.upper()))
     words = query.highlight_words
     results = []
     for hit in outcome.hits:
@@ -231,7 +225,7 @@ def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list
 def _result_date(page: Page, doc: SearchDocument) -> str:
     """As precise as it is known ("2007", "August 2006"), as on the page itself."""
     if getattr(page, "display_date", None) is not None:
-        return display_date(page)
+        return display_date_html(page)
     if doc.date is None:
         return ""
     return format_html(

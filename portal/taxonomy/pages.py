@@ -17,9 +17,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import StandardStreamBlock
+from portal.core.dates import DatePrecision
 from portal.search.mixins import SegmentedSearchMixin
 
-from .dates import DatePrecision
 from .listing import Listing, ListingResult, in_language_of
 from .models import ClassifiedMixin
 

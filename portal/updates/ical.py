@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from portal.taxonomy.dates import DatePrecision, format_partial_date
+from portal.core.dates import DatePrecision, format_partial_date
 
 from .models import EventPage
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from portal.core.dates import DatePrecision, iso_partial_date
 from portal.countries.models import Country
-from portal.taxonomy.dates import DatePrecision, iso_partial_date
 from portal.taxonomy.feed_links import update_feed_links
 from portal.taxonomy.listing import (
     CountryFilter,

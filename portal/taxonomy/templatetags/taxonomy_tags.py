@@ -1,9 +1,8 @@
 from datetime import date
 
 from django import template
-from django.utils.html import format_html
 
-from portal.taxonomy.dates import DatePrecision, format_partial_date, iso_partial_date
+from portal.core.dates import DatePrecision, display_date_html, format_partial_date
 from portal.taxonomy.models import localized_topics
 
 register = template.Library()
@@ -18,15 +17,7 @@ def partial_date(value: date | None, precision: str = DatePrecision.DAY) -> str:
 @register.simple_tag
 def display_date(page: object) -> str:
     """A page's display_date as a <time> element, only as precise as it is known."""
-    value = getattr(page, "display_date", None)
-    if value is None:
-        return ""
-    precision = getattr(page, "display_date_precision", DatePrecision.DAY)
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        iso_partial_date(value, precision),
-        format_partial_date(value, precision),
-    )
+    return display_date_html(page)
 
 
 @register.inclusion_tag("taxonomy/includes/classification.html")

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,3 +35,17 @@ def iso_partial_date(value: date | None, precision: str = DatePrecision.DAY) -> 
     if precision == DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def display_date_html(page: object) -> str:
+    """A page's display_date as a <time> element, only as precise as it is known ("" when the
+    page has none): on the page, in listings and in search results alike."""
+    value = getattr(page, "display_date", None)
+    if value is None:
+        return ""
+    precision = getattr(page, "display_date_precision", DatePrecision.DAY)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        iso_partial_date(value, precision),
+        format_partial_date(value, precision),
+    )
