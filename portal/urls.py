@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api.api import api, unknown_address
 from portal.api.reference import api_reference
 from portal.core import views as core_views
-from portal.taxonomy.sitemaps import SITEMAPS
+from portal.home.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("portal.search.urls")),
     path("", include("portal.taxonomy.urls")),
+    path("", include("portal.countries.urls")),
     path("", include("portal.updates.urls")),
     path("accounts/", include("portal.accounts.urls")),
     path("sources/", include("portal.sources.urls")),

@@ -31,7 +31,7 @@ from .models import MirroredUrl, MirrorLink
 
 EVERY_FILE = "*"  # in a set: every mirrored address
 # Listings and feeds of one country or topic (by slug), outside the page tree.
-COUNTRY_LISTINGS = ("taxonomy:country_all", "updates:country_rss", "updates:country_atom")
+COUNTRY_LISTINGS = ("everything:country", "updates:country_rss", "updates:country_atom")
 TOPIC_LISTINGS = ("taxonomy:topic", "updates:topic_rss", "updates:topic_atom")
 SITE_FEEDS = ("updates:rss", "updates:atom", "updates:events_ics")
 
@@ -110,7 +110,9 @@ def listings(names: Iterable[str], *args) -> set[str]:
 
 
 def country_listings(country: Country) -> set[str]:
-    return listings(COUNTRY_LISTINGS, country.slug) | listings(["taxonomy:region"], country.region)
+    return listings(COUNTRY_LISTINGS, country.slug) | listings(
+        ["everything:region"], country.region
+    )
 
 
 def country_urls(country: Country) -> set[str]:

@@ -4,10 +4,10 @@ items created once (never updated, so editors' changes survive a reload)."""
 from collections.abc import Iterable
 
 import pycountry
+from django.db.models import Model
 from wagtail.models import Locale, Page, Site
 
 from portal.core.demo import Log
-from portal.countries.models import Country
 
 from .models import Language, Topic
 
@@ -16,15 +16,17 @@ from .models import Language, Topic
 PORTAL_COUNTRIES = {"LA": ("Lao PDR", "east-asia-pacific")}
 
 
-def ensure_country(iso2: str) -> Country:
+def ensure_country(country_model: type[Model], iso2: str) -> Model:
+    """`country_model`: the one a classified page's countries point to (countries is above
+    taxonomy)."""
     # Every ISO 3166 country is loaded by a migration; PORTAL_COUNTRIES only fills in a
     # database where that reference list was emptied (some tests do).
-    existing = Country.objects.filter(iso2=iso2).first()
+    existing = country_model.objects.filter(iso2=iso2).first()
     if existing is not None:
         return existing
     name, region = PORTAL_COUNTRIES[iso2]
     record = pycountry.countries.get(alpha_2=iso2)
-    country, _ = Country.objects.get_or_create(
+    country, _ = country_model.objects.get_or_create(
         iso2=iso2,
         defaults={
             "iso3": record.alpha_3,
@@ -63,7 +65,8 @@ def languages(codes: Iterable[str]) -> list[Language]:
 
 def add_item(index: Page, page: Page, *, countries: list[str], topic_slugs: list[str]) -> Page:
     """Create and publish one item under its index, classified."""
-    page.countries = [ensure_country(code) for code in countries]
+    country_model = type(page)._meta.get_field("countries").related_model
+    page.countries = [ensure_country(country_model, code) for code in countries]
     page.topics = topics(topic_slugs)
     index.add_child(instance=page)
     page.save_revision().publish()

@@ -16,8 +16,6 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.countries.models import Country
-
 from .models import Topic, localized_topics
 
 
@@ -43,7 +41,9 @@ class CountryFilter(ListingFilter):
     uses_relations = True
 
     def choices(self, items: QuerySet) -> list[tuple[str, str]]:
-        used = Country.objects.filter(pk__in=items.values("countries")).order_by("name")
+        # The items' own relation names the country model (countries is above taxonomy).
+        country_model = items.model._meta.get_field("countries").related_model
+        used = country_model.objects.filter(pk__in=items.values("countries")).order_by("name")
         return [(c.slug, c.name) for c in used]
 
     def apply(self, items: QuerySet, value: str) -> QuerySet:

@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
-from portal.countries.models import Country, Region
-
+from . import places
 from .feed_links import update_feed_links
 from .models import Topic, TopicKind, localized_topics
 from .related import classified_page_models, related_links, related_pages
@@ -70,7 +69,7 @@ class NarrowForm(forms.Form):
             del self.fields["country"]
         else:
             self.fields["country"].choices = any_option + [
-                (c.slug, c.name) for c in Country.objects.all()
+                (c.key, c.label) for c in places.countries()
             ]
 
     def conditions(self) -> tuple[list[Q], dict[str, str]]:
@@ -90,7 +89,7 @@ class NarrowForm(forms.Form):
         return conditions, params
 
 
-def _tagged_response(
+def tagged_response(
     request: HttpRequest,
     *,
     title: str,
@@ -101,6 +100,8 @@ def _tagged_response(
     feeds: list[dict],
     extra: dict | None = None,
 ) -> TemplateResponse:
+    """The "everything about" page of a topic, a country or a region: every classified page
+    type's items that meet `condition`, narrowed by the reader's form."""
     form = NarrowForm(request.GET or None, fixed=fixed, current_topic=params.get("topic", ""))
     narrowing, narrow_params = form.conditions()
     if fixed == "topic" and "topic" in narrow_params:
@@ -125,49 +126,12 @@ def _tagged_response(
     )
 
 
-def country_all(request: HttpRequest, code: str) -> HttpResponse:
-    """Everything about one country: /countries/la/everything/."""
-    if code != code.lower():
-        raise Http404
-    country = get_object_or_404(Country, iso2=code.upper())
-    return _tagged_response(
-        request,
-        title=_("Everything about %(country)s") % {"country": country.name},
-        intro=_("Resources, organisations, updates, events and other pages about %(country)s.")
-        % {"country": country.name},
-        condition=Q(countries=country),
-        params={"country": country.slug},
-        fixed="country",
-        feeds=update_feed_links(
-            _("Updates about %(country)s") % {"country": country.name}, "country", country.slug
-        ),
-        extra={"country": country},
-    )
-
-
-def region_all(request: HttpRequest, region: str) -> HttpResponse:
-    """Everything about the countries of one region: /regions/east-asia-pacific/."""
-    if region not in Region.values:
-        raise Http404
-    label = Region(region).label
-    return _tagged_response(
-        request,
-        title=_("Everything about %(region)s") % {"region": label},
-        intro=_("Content about the countries of %(region)s.") % {"region": label},
-        condition=Q(countries__region=region),
-        params={},
-        fixed="",
-        feeds=[],
-        extra={"region_countries": Country.objects.in_region(region)},
-    )
-
-
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Everything tagged with one topic: /topics/forced-labour/."""
     topic = topic_for_slug(slug)
     if topic is None:
         raise Http404
-    return _tagged_response(
+    return tagged_response(
         request,
         title=topic.name,
         intro=topic.description
@@ -210,7 +174,7 @@ def topic_index(request: HttpRequest) -> HttpResponse:
         ]
         if entries:
             kinds.append({"label": label, "key": value, "entries": entries})
-    regions = [{"key": value, "label": label} for value, label in Region.choices]
+    regions = places.regions()
     title = _("Topics")
     return TemplateResponse(
         request,

@@ -119,6 +119,14 @@ class Country(models.Model):
         return self.iso2.lower()
 
     @property
+    def everything_url(self) -> str:
+        """Everything about the country (/countries/la/everything/): the address the
+        classification lists of every page link to (taxonomy's templates read this)."""
+        from django.urls import reverse
+
+        return reverse("everything:country", args=[self.slug])
+
+    @property
     def display_name(self) -> str:
         """The name in the reader's language: the portal's own name in English, the ISO 3166
         name's translation (from pycountry's catalogues) in Lao and Thai when there is one."""

@@ -1,6 +1,7 @@
 """/sitemap.xml: every public page in every language (Wagtail's own sitemap covers only the
 default site's tree, which holds one language), with its translations as hreflang
-alternates, plus the topic, region and country listings of this app."""
+alternates, plus taxonomy's topic listings and the countries' and regions' "everything about"
+pages. In the home app (the site tree), which sits above both."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
@@ -10,9 +11,8 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
 from portal.countries.models import Country, Region
-
-from .models import Topic
-from .related import classified_page_models
+from portal.taxonomy.models import Topic
+from portal.taxonomy.related import classified_page_models
 
 
 class AllLanguagesPageSitemap(WagtailSitemap):
@@ -70,9 +70,9 @@ class TaxonomyListingSitemap(DjangoSitemap):
             entries.append(("taxonomy:topic", (topic.slug,)))
         countries = Country.objects.filter(pk__in=used_countries)
         for country in countries:
-            entries.append(("taxonomy:country_all", (country.slug,)))
+            entries.append(("everything:country", (country.slug,)))
         for region in sorted({c.region for c in countries if c.region in Region.values}):
-            entries.append(("taxonomy:region", (region,)))
+            entries.append(("everything:region", (region,)))
         localized = []
         for code, _name in settings.LANGUAGES:
             localized.extend((code, name, args) for name, args in dict.fromkeys(entries))
