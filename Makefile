@@ -72,7 +72,7 @@ bench: bench-search bench-newsletter bench-offline bench-lighthouse bench-readpa
 # Read path on the layout of run-production (wrk on loopback): mirror vs plain nginx, the
 # gunicorn miss path, 200 concurrent clients for 60 s.
 bench-readpath: demo
-	$(BIN)/python scripts/bench_readpath.py
+	$(BIN)/python -m bench.readpath
 
 bench-search: install
 	$(BIN)/python scripts/bench_search.py
@@ -87,18 +87,18 @@ MESSAGE_LANGUAGES ?= lo th
 
 # Offline export: time and size for the demo site and a synthetic 5,000-page site.
 bench-offline: install
-	$(BIN)/python scripts/bench_offline.py --pages $(or $(PAGES),5000)
+	$(BIN)/python -m bench.offline --pages $(or $(PAGES),5000)
 
 # Lighthouse 12 (npm, installed under tools/, not committed) against a production-like server
 # (gunicorn, production settings, collected and compressed static files) on the budget pages.
 bench-lighthouse: install
 	@command -v npm >/dev/null || { echo "npm is needed (apt-get install npm)"; exit 1; }
 	test -x tools/lighthouse/node_modules/.bin/lighthouse || npm install --prefix tools/lighthouse --no-save --no-audit --no-fund lighthouse@12
-	$(BIN)/python scripts/bench_lighthouse.py
+	$(BIN)/python -m bench.lighthouse
 
 # Newsletter: 20,000 synthetic subscribers in a scratch database, through a local aiosmtpd sink.
 bench-newsletter: install
-	$(BIN)/python -m portal.newsletter.bench --subscribers 20000 --rounds 3
+	$(BIN)/python -m bench.newsletter --subscribers 20000 --rounds 3
 
 clean:
 	rm -rf $(VENV) var

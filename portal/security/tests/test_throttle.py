@@ -181,7 +181,7 @@ def test_editors_cannot_see_lockouts(client, staff):
 
 def test_registration_of_a_known_address_does_the_same_work(client, public_account):
     """Both answers hash the password and queue one email: their times do not tell whether
-    the address is registered (the timings are measured in scripts/bench_signin_timing.py)."""
+    the address is registered (the timings are measured in bench/signin_timing.py)."""
     from portal.accounts.tests.test_accounts import registration
 
     hasher = get_hasher()

@@ -2,7 +2,7 @@
 """Benchmark of export_offline: the demo site, then a synthetic site of N pages (default 5,000).
 
 Runs in a scratch directory (its own SQLite database, no effect on var/). Prints a Markdown
-table for docs/benchmarks.md. Usage: make bench-offline  (or: python scripts/bench_offline.py
+table for docs/benchmarks.md. Usage: make bench-offline  (or: python -m bench.offline
 --pages 5000 --runs 3)
 """
 

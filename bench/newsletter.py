@@ -6,7 +6,7 @@ Everything runs against a throw-away SQLite database in a temporary directory (n
 database), and each measured phase runs in its own process so that its peak memory (max RSS)
 is its own. Phases alternate (ours, plain, ours, ...) and medians are reported.
 
-    python -m portal.newsletter.bench [--subscribers 20000] [--rounds 3]
+    python -m bench.newsletter [--subscribers 20000] [--rounds 3]
 """
 
 import argparse
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -172,7 +172,7 @@ def run_child(phase: str, env: dict, port: int, **extra) -> dict:
     command = [
         sys.executable,
         "-m",
-        "portal.newsletter.bench",
+        "bench.newsletter",
         "--phase",
         phase,
         "--port",

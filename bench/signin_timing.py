@@ -2,7 +2,7 @@
 """Registration and password reset: how long the answer takes for a known and for a new
 address, with the production password hasher (PBKDF2). The two should be alike, so that the
 time does not tell whether someone has an account (issue 16). Prints a Markdown table for
-docs/benchmarks.md. Usage: python scripts/bench_signin_timing.py --runs 20
+docs/benchmarks.md. Usage: python -m bench.signin_timing --runs 20
 """
 
 import argparse

@@ -5,7 +5,7 @@ the demo content, in a scratch directory. Prints a Markdown table for docs/bench
 
 Needs tools/lighthouse (make bench-lighthouse installs lighthouse@12 there) and
 CHROME_PATH (default /usr/bin/chromium). Usage: make bench-lighthouse, or
-python scripts/bench_lighthouse.py --runs 3 --port 8107
+python -m bench.lighthouse --runs 3 --port 8107
 """
 
 import argparse

@@ -7,7 +7,7 @@ of several alternating rounds); the miss path (gunicorn directly) for the home p
 country profile; 200 concurrent clients for 60 s on a mix of pages (errors, timeouts, p50,
 p99). Bounded in time, loopback only.
 
-    python scripts/bench_readpath.py [--var-dir var] [--rounds 3] [--seconds 10] [--soak 60]
+    python -m bench.readpath [--var-dir var] [--rounds 3] [--seconds 10] [--soak 60]
 """
 
 import argparse
@@ -174,7 +174,7 @@ def main() -> int:
         START,
         "## Read path (`make bench-readpath`, issue 15)",
         "",
-        f"Command: `python scripts/bench_readpath.py {options} --clients {args.clients}`, {when}."
+        f"Command: `python -m bench.readpath {options} --clients {args.clients}`, {when}."
         " Layout of `make run-production` (nginx, gunicorn with 2 workers, SQLite, demo"
         " content), wrk on loopback with `Accept-Encoding: gzip`. The machine was shared:"
         f" {load_before} before, {load_after} after; read the ratios, not absolute figures.",
