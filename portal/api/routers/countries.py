@@ -3,19 +3,19 @@
 from typing import Literal
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
-from ninja import Field, Path, Query, Router
+from ninja import Field
 
 from portal.countries.models import Country, Flow, Indicator, Role
 
-from ..pagination import base_url, paginate
+from ..endpoints import api_router, detail_operation, list_operation, path_parameter
 from ..params import ISO2_PATTERN, SLUG_PATTERN, ChangedQuery, ListQuery, RegionSlug
 from ..records import countries as records
-from ..schemas import ERRORS, CountryOut, FigureOut, FlowOut, SourceOut, paged
+from ..schemas import CountryOut, FigureOut, FlowOut, SourceOut
 
-router = Router(tags=["Countries and data"])
+router = api_router(__name__, tags=["Countries and data"])
 
 IndicatorSlug = Literal[tuple(Indicator.values)]  # type: ignore[valid-type]
 RoleSlug = Literal[tuple(Role.values)]  # type: ignore[valid-type]
@@ -69,11 +69,19 @@ class SourceQuery(ChangedQuery):
     year: int | None = Field(None, ge=0, le=9999, description=N_("Year of publication."))
 
 
+def _country_or_none(iso2: str) -> Country | None:
+    return Country.objects.filter(iso2=iso2.upper()).first()
+
+
 def _country(iso2: str) -> Country:
-    country = Country.objects.filter(iso2=iso2.upper()).first()
+    country = _country_or_none(iso2)
     if country is None:
-        raise Http404(_("No country has the code %(code)s.") % {"code": iso2})
+        raise Http404(_no_country(iso2))
     return country
+
+
+def _no_country(iso2: str) -> str:
+    return _("No country has the code %(code)s.") % {"code": iso2}
 
 
 def _filter_figures(items, query: FigureQuery):
@@ -88,14 +96,7 @@ def _filter_figures(items, query: FigureQuery):
     return items
 
 
-@router.get(
-    "/countries",
-    response={200: paged(CountryOut), **ERRORS},
-    url_name="countries",
-    summary=N_("Countries"),
-    description=N_("Every country, by ISO code, with its roles, forms and sectors."),
-)
-def list_countries(request: HttpRequest, query: Query[CountryQuery]):
+def _countries(query: CountryQuery):
     items = records.countries()
     if query.region:
         items = items.in_region(query.region)
@@ -105,70 +106,19 @@ def list_countries(request: HttpRequest, query: Query[CountryQuery]):
         items = items.filter(forms__slug=query.form).distinct()
     if query.sector:
         items = items.filter(sectors__slug=query.sector).distinct()
-    context = records.CountryContext()
-    return paginate(request, items, query, lambda c, base: records.country_record(c, base, context))
+    return items
 
 
-@router.get(
-    "/countries/{iso2}",
-    response={200: CountryOut, **ERRORS},
-    url_name="country",
-    summary=N_("A country"),
-)
-def get_country(request: HttpRequest, iso2: str = Path(..., pattern=ISO2_PATTERN)):
-    return records.country_record(_country(iso2), base_url(request))
-
-
-@router.get(
-    "/countries/{iso2}/figures",
-    response={200: paged(FigureOut), **ERRORS},
-    url_name="country_figures",
-    summary=N_("A country's figures by year"),
-)
-def list_country_figures(
-    request: HttpRequest, query: Query[FigureQuery], iso2: str = Path(..., pattern=ISO2_PATTERN)
-):
-    items = _filter_figures(records.figures().filter(country=_country(iso2)), query)
-    return paginate(request, items, query, records.figure_record)
-
-
-@router.get(
-    "/figures",
-    response={200: paged(FigureOut), **ERRORS},
-    url_name="figures",
-    summary=N_("Figures"),
-    description=N_("Figures by country and year, each with its source."),
-)
-def list_figures(request: HttpRequest, query: Query[FiguresQuery]):
+def _figures(query: FiguresQuery):
     items = _filter_figures(records.figures(), query)
     if query.country:
         items = items.filter(country__iso2=query.country.upper())
     if query.region:
         items = items.filter(country__region=query.region)
-    return paginate(request, items, query, records.figure_record)
+    return items
 
 
-@router.get(
-    "/figures/{item_id}",
-    response={200: FigureOut, **ERRORS},
-    url_name="figure",
-    summary=N_("A figure"),
-)
-def get_figure(request: HttpRequest, item_id: UUID):
-    figure = records.figures().filter(uuid=item_id).first()
-    if figure is None:
-        raise Http404(_("No figure has this id."))
-    return records.figure_record(figure, base_url(request))
-
-
-@router.get(
-    "/flows",
-    response={200: paged(FlowOut), **ERRORS},
-    url_name="flows",
-    summary=N_("Trafficking flows"),
-    description=N_("Routes from origin to destination, each with its source."),
-)
-def list_flows(request: HttpRequest, query: Query[FlowQuery]):
+def _flows(query: FlowQuery):
     items = records.flows()
     if query.country:
         items = items.filter(pk__in=Flow.objects.touching(_country(query.country)).values("pk"))
@@ -184,47 +134,141 @@ def list_flows(request: HttpRequest, query: Query[FlowQuery]):
         items = items.filter(source__slug=query.source)
     if since := query.since():
         items = items.filter(updated_at__gte=since)
-    return paginate(request, items, query, records.flow_record)
+    return items
 
 
-@router.get(
-    "/flows/{item_id}", response={200: FlowOut, **ERRORS}, url_name="flow", summary=N_("A flow")
-)
-def get_flow(request: HttpRequest, item_id: UUID):
-    flow = records.flows().filter(uuid=item_id).first()
-    if flow is None:
-        raise Http404(_("No flow has this id."))
-    return records.flow_record(flow, base_url(request))
-
-
-@router.get(
-    "/sources",
-    response={200: paged(SourceOut), **ERRORS},
-    url_name="sources",
-    summary=N_("Sources"),
-    description=N_("The bibliography every figure, flow and profile cites."),
-)
-def list_sources(request: HttpRequest, query: Query[SourceQuery]):
+def _sources(query: SourceQuery):
     items = records.sources()
     if query.year is not None:
         items = items.filter(year=query.year)
     if since := query.since():
         items = items.filter(updated_at__gte=since)
-    return paginate(request, items, query, records.source_record)
+    return items
 
 
-@router.get(
+def _source(item_id: str):
+    try:
+        return records.sources().filter(uuid=UUID(item_id)).first()
+    except ValueError:
+        return records.sources().filter(slug=item_id).first()
+
+
+def _country_record():
+    """The records of one page of countries share what they look up (CountryContext)."""
+    context = records.CountryContext()
+    return lambda c, base: records.country_record(c, base, context)
+
+
+ISO2 = path_parameter("iso2", pattern=ISO2_PATTERN)
+
+list_operation(
+    router,
+    "/countries",
+    name="countries",
+    function_name="list_countries",
+    schema=CountryOut,
+    query=CountryQuery,
+    items=_countries,
+    new_record=_country_record,
+    summary=N_("Countries"),
+    description=N_("Every country, by ISO code, with its roles, forms and sectors."),
+)
+detail_operation(
+    router,
+    "/countries/{iso2}",
+    name="country",
+    function_name="get_country",
+    schema=CountryOut,
+    parameters=[ISO2],
+    find=_country_or_none,
+    record=records.country_record,
+    not_found=_no_country,
+    summary=N_("A country"),
+)
+list_operation(
+    router,
+    "/countries/{iso2}/figures",
+    name="country_figures",
+    function_name="list_country_figures",
+    schema=FigureOut,
+    query=FigureQuery,
+    items=lambda query, iso2: _filter_figures(
+        records.figures().filter(country=_country(iso2)), query
+    ),
+    record=records.figure_record,
+    summary=N_("A country's figures by year"),
+    path_parameters=[ISO2],
+)
+list_operation(
+    router,
+    "/figures",
+    name="figures",
+    function_name="list_figures",
+    schema=FigureOut,
+    query=FiguresQuery,
+    items=_figures,
+    record=records.figure_record,
+    summary=N_("Figures"),
+    description=N_("Figures by country and year, each with its source."),
+)
+detail_operation(
+    router,
+    "/figures/{item_id}",
+    name="figure",
+    function_name="get_figure",
+    schema=FigureOut,
+    parameters=[path_parameter("item_id", UUID)],
+    find=lambda item_id: records.figures().filter(uuid=item_id).first(),
+    record=records.figure_record,
+    not_found=lambda item_id: _("No figure has this id."),
+    summary=N_("A figure"),
+)
+list_operation(
+    router,
+    "/flows",
+    name="flows",
+    function_name="list_flows",
+    schema=FlowOut,
+    query=FlowQuery,
+    items=_flows,
+    record=records.flow_record,
+    summary=N_("Trafficking flows"),
+    description=N_("Routes from origin to destination, each with its source."),
+)
+detail_operation(
+    router,
+    "/flows/{item_id}",
+    name="flow",
+    function_name="get_flow",
+    schema=FlowOut,
+    parameters=[path_parameter("item_id", UUID)],
+    find=lambda item_id: records.flows().filter(uuid=item_id).first(),
+    record=records.flow_record,
+    not_found=lambda item_id: _("No flow has this id."),
+    summary=N_("A flow"),
+)
+list_operation(
+    router,
+    "/sources",
+    name="sources",
+    function_name="list_sources",
+    schema=SourceOut,
+    query=SourceQuery,
+    items=_sources,
+    record=records.source_record,
+    summary=N_("Sources"),
+    description=N_("The bibliography every figure, flow and profile cites."),
+)
+detail_operation(
+    router,
     "/sources/{item_id}",
-    response={200: SourceOut, **ERRORS},
-    url_name="source",
+    name="source",
+    function_name="get_source",
+    schema=SourceOut,
+    parameters=[path_parameter("item_id", pattern=SLUG_PATTERN)],
+    find=_source,
+    record=records.source_record,
+    not_found=lambda item_id: _("No source has this id."),
     summary=N_("A source"),
     description=N_("By UUID or by slug."),
 )
-def get_source(request: HttpRequest, item_id: str = Path(..., pattern=SLUG_PATTERN)):
-    try:
-        source = records.sources().filter(uuid=UUID(item_id)).first()
-    except ValueError:
-        source = records.sources().filter(slug=item_id).first()
-    if source is None:
-        raise Http404(_("No source has this id."))
-    return records.source_record(source, base_url(request))

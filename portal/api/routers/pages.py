@@ -6,10 +6,9 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
-from ninja import Field, Query, Router
+from ninja import Field
 from wagtail.models import Locale, Page
 
 from portal.library.models import ResourceIndexPage, ResourcePage, ResourceType
@@ -23,12 +22,18 @@ from portal.taxonomy.listing import CountryFilter, Listing, TopicFilter
 from portal.taxonomy.pages import SectionIndexPage
 from portal.updates.models import EventIndexPage, EventPage, UpdateIndexPage, UpdatePage
 
-from ..pagination import base_url, paginate
+from ..endpoints import (
+    api_router,
+    detail_operation,
+    list_operation,
+    path_parameter,
+    query_parameter,
+)
 from ..params import CODE_PATTERN, LanguageQuery, PageQuery
 from ..records import pages as records
-from ..schemas import ERRORS, EventOut, OrganizationOut, ResourceOut, UpdateOut, paged
+from ..schemas import EventOut, OrganizationOut, ResourceOut, UpdateOut
 
-router = Router(tags=["Published pages"])
+router = api_router(__name__, tags=["Published pages"])
 
 ResourceTypeSlug = Literal[tuple(ResourceType.values)]  # type: ignore[valid-type]
 OrganizationTypeSlug = Literal[tuple(OrganizationType.values)]  # type: ignore[valid-type]
@@ -97,114 +102,114 @@ def filtered(
     return items.distinct() if distinct else items
 
 
-def detail(model: type[Page], item_id: UUID, language: str) -> Page:
+def detail(model: type[Page], item_id: UUID, language: str) -> Page | None:
     """A published page by its translation key, in the language asked for, else in English."""
     pages = records.published(model).filter(translation_key=item_id)
     page = pages.filter(locale__language_code=language).first()
     if page is None:
         page = pages.filter(locale=Locale.get_default()).first()
-    if page is None:
-        raise Http404(_("No published item has this id."))
     return page
 
 
-def _add_detail(
-    path: str, name: str, summary: str, model: type[Page], schema: type, record: Callable
+def _add(
+    path: str,
+    names: tuple[str, str],
+    summaries: tuple[str, str],
+    description: str,
+    model: type[Page],
+    schema: type,
+    query: type[PageQuery],
+    items: Callable[[Any], QuerySet],
+    record: Callable[[Any, str], dict[str, Any]],
 ) -> None:
-    """One item by its id: the same operation for every type, registered after its list so
-    that the OpenAPI document and the reference page keep list and item together."""
-
-    def operation(request: HttpRequest, item_id: UUID, query: Query[LanguageQuery]):
-        return record(detail(model, item_id, query.lang), base_url(request))
-
+    """A type's list and, after it, one item by its id: the OpenAPI document and the
+    reference page keep list and item together."""
+    list_name, item_name = names
+    list_operation(
+        router,
+        path,
+        name=list_name,
+        function_name=f"list_{list_name}",
+        schema=schema,
+        query=query,
+        items=items,
+        record=record,
+        summary=summaries[0],
+        description=description,
+    )
     # The function's name makes the operation id (portal_api_routers_pages_get_<name>), which
     # is also the item's anchor on the reference page.
-    operation.__name__ = operation.__qualname__ = f"get_{name}"
-    router.get(
-        f"{path}/{{item_id}}", response={200: schema, **ERRORS}, url_name=name, summary=summary
-    )(operation)
-
-
-@router.get(
-    "/resources",
-    response={200: paged(ResourceOut), **ERRORS},
-    url_name="resources",
-    summary=N_("Resources"),
-    description=N_("The library: laws, plans, agreements, reports and other documents."),
-)
-def list_resources(request: HttpRequest, query: Query[ResourceQuery]):
-    items = filtered(
-        ResourcePage,
-        ResourceIndexPage,
-        query,
-        type=query.type,
-        year=query.year,
-        language=query.language,
+    detail_operation(
+        router,
+        f"{path}/{{item_id}}",
+        name=item_name,
+        function_name=f"get_{item_name}",
+        schema=schema,
+        parameters=[path_parameter("item_id", UUID), query_parameter(LanguageQuery)],
+        find=lambda item_id, query: detail(model, item_id, query.lang),
+        record=record,
+        not_found=lambda item_id, query: _("No published item has this id."),
+        summary=summaries[1],
     )
-    return paginate(request, items, query, records.resource_record)
 
 
-_add_detail(
-    "/resources", "resource", N_("A resource"), ResourcePage, ResourceOut, records.resource_record
-)
-
-
-@router.get(
-    "/organizations",
-    response={200: paged(OrganizationOut), **ERRORS},
-    url_name="organizations",
-    summary=N_("Organisations"),
-    description=N_("The directory: who works where, doing what, and their public contact."),
-)
-def list_organizations(request: HttpRequest, query: Query[OrganizationQuery]):
-    items = filtered(
-        OrganizationPage,
-        OrganizationIndexPage,
-        query,
-        type=query.type,
-        service=query.service,
-        language=query.language,
-    )
-    return paginate(request, items, query, records.organization_record)
-
-
-_add_detail(
-    "/organizations",
-    "organization",
-    N_("An organisation"),
-    OrganizationPage,
-    OrganizationOut,
-    records.organization_record,
-)
-
-
-@router.get(
-    "/updates",
-    response={200: paged(UpdateOut), **ERRORS},
-    url_name="updates",
-    summary=N_("Updates"),
-    description=N_("News, newest first."),
-)
-def list_updates(request: HttpRequest, query: Query[UpdateQuery]):
-    items = filtered(UpdatePage, UpdateIndexPage, query, year=query.year)
-    return paginate(request, items, query, records.update_record)
-
-
-_add_detail("/updates", "update", N_("An update"), UpdatePage, UpdateOut, records.update_record)
-
-
-@router.get(
-    "/events",
-    response={200: paged(EventOut), **ERRORS},
-    url_name="events",
-    summary=N_("Events"),
-    description=N_("Conferences, trainings and campaigns, latest first."),
-)
-def list_events(request: HttpRequest, query: Query[EventQuery]):
+def _events(query: EventQuery) -> QuerySet:
     items = filtered(EventPage, EventIndexPage, query, when=query.when)
     if query.year is not None:
         items = items.filter(start_date__year=query.year)
-    return paginate(request, items, query, records.event_record)
+    return items
 
 
-_add_detail("/events", "event", N_("An event"), EventPage, EventOut, records.event_record)
+_add(
+    "/resources",
+    ("resources", "resource"),
+    (N_("Resources"), N_("A resource")),
+    N_("The library: laws, plans, agreements, reports and other documents."),
+    ResourcePage,
+    ResourceOut,
+    ResourceQuery,
+    lambda q: filtered(
+        ResourcePage, ResourceIndexPage, q, type=q.type, year=q.year, language=q.language
+    ),
+    records.resource_record,
+)
+_add(
+    "/organizations",
+    ("organizations", "organization"),
+    (N_("Organisations"), N_("An organisation")),
+    N_("The directory: who works where, doing what, and their public contact."),
+    OrganizationPage,
+    OrganizationOut,
+    OrganizationQuery,
+    lambda q: filtered(
+        OrganizationPage,
+        OrganizationIndexPage,
+        q,
+        type=q.type,
+        service=q.service,
+        language=q.language,
+    ),
+    records.organization_record,
+)
+_add(
+    "/updates",
+    ("updates", "update"),
+    (N_("Updates"), N_("An update")),
+    N_("News, newest first."),
+    UpdatePage,
+    UpdateOut,
+    UpdateQuery,
+    lambda q: filtered(UpdatePage, UpdateIndexPage, q, year=q.year),
+    records.update_record,
+)
+_add(
+    "/events",
+    ("events", "event"),
+    (N_("Events"), N_("An event")),
+    N_("Conferences, trainings and campaigns, latest first."),
+    EventPage,
+    EventOut,
+    EventQuery,
+    _events,
+    records.event_record,
+)

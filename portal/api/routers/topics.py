@@ -2,20 +2,25 @@
 
 from typing import Literal
 
-from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
-from ninja import Field, Path, Query, Router
+from ninja import Field
 
 from portal.taxonomy.models import TopicKind
 
-from ..pagination import base_url, paginate
+from ..endpoints import (
+    api_router,
+    detail_operation,
+    list_operation,
+    path_parameter,
+    query_parameter,
+)
 from ..params import SLUG_PATTERN, LanguageQuery, ListQuery
 from ..records.topics import topic_record, topics
-from ..schemas import ERRORS, TopicOut, paged
+from ..schemas import TopicOut
 from .pages import _locale
 
-router = Router(tags=["Topics"])
+router = api_router(__name__, tags=["Topics"])
 
 KindSlug = Literal[tuple(TopicKind.values)]  # type: ignore[valid-type]
 
@@ -24,27 +29,34 @@ class TopicQuery(ListQuery, LanguageQuery):
     kind: KindSlug | None = Field(None, description=N_("Kind of topic."))
 
 
-@router.get(
-    "/topics",
-    response={200: paged(TopicOut), **ERRORS},
-    url_name="topics",
-    summary=N_("Topics"),
-    description=N_("The vocabulary every item is tagged with, by slug."),
-)
-def list_topics(request: HttpRequest, query: Query[TopicQuery]):
+def _topics(query: TopicQuery):
     items = topics(_locale(query.lang))
     if query.kind:
         items = items.filter(kind=query.kind)
-    return paginate(request, items, query, topic_record)
+    return items
 
 
-@router.get(
-    "/topics/{slug}", response={200: TopicOut, **ERRORS}, url_name="topic", summary=N_("A topic")
+list_operation(
+    router,
+    "/topics",
+    name="topics",
+    function_name="list_topics",
+    schema=TopicOut,
+    query=TopicQuery,
+    items=_topics,
+    record=topic_record,
+    summary=N_("Topics"),
+    description=N_("The vocabulary every item is tagged with, by slug."),
 )
-def get_topic(
-    request: HttpRequest, query: Query[LanguageQuery], slug: str = Path(..., pattern=SLUG_PATTERN)
-):
-    topic = topics(_locale(query.lang)).filter(slug=slug).first()
-    if topic is None:
-        raise Http404(_("No topic has this slug."))
-    return topic_record(topic, base_url(request))
+detail_operation(
+    router,
+    "/topics/{slug}",
+    name="topic",
+    function_name="get_topic",
+    schema=TopicOut,
+    parameters=[query_parameter(LanguageQuery), path_parameter("slug", pattern=SLUG_PATTERN)],
+    find=lambda query, slug: topics(_locale(query.lang)).filter(slug=slug).first(),
+    record=topic_record,
+    not_found=lambda query, slug: _("No topic has this slug."),
+    summary=N_("A topic"),
+)
