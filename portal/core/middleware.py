@@ -3,6 +3,8 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
 
+from portal.core.conf import core_settings
+
 # Public pages load nothing from other hosts: this policy makes the browser enforce it.
 PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -70,7 +72,7 @@ def _uses_csrf_token(request: HttpRequest) -> bool:
 def _has_own_caching(request: HttpRequest) -> bool:
     """Paths whose caching headers are set elsewhere: the admin (never cached) and the open
     data API, whose ApiMiddleware runs outside these middlewares and, on the way out, sets its
-    own Cache-Control (API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
+    own Cache-Control (PORTAL_API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
     of that body. Compressing the body or adding Cache-Control before it would defeat both
     (patch_cache_control keeps the smaller max-age; the body would no longer parse)."""
     from portal.api.middleware import API_PREFIX
@@ -99,7 +101,6 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.conf import settings
         from django.utils.cache import patch_cache_control
 
         response = self.get_response(request)
@@ -116,8 +117,8 @@ class PublicCacheMiddleware:
         if personal:
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        max_age = int(getattr(settings, "PORTAL_CACHE_MAX_AGE", 0))
-        shared = int(getattr(settings, "PORTAL_CACHE_SHARED_MAX_AGE", max_age))
+        config = core_settings()
+        max_age, shared = config.cache_max_age, config.cache_shared_max_age
         if response.status_code in (200, 301, 404, 410) and (max_age or shared):
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared)
         return response
@@ -139,11 +140,10 @@ class CompressionMiddleware:
         self.gzip = GZipMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.conf import settings
 
         response = self.get_response(request)
         if (
-            not getattr(settings, "PORTAL_COMPRESS_RESPONSES", True)
+            not core_settings().compress_responses
             or _uses_csrf_token(request)
             or _has_own_caching(request)
         ):

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from portal.core.conf import core_settings
 from portal.core.hooks import COUNTRY_PANELS_HOOK
 from portal.languages import editions
 
@@ -62,7 +63,7 @@ def section_page(context: template.Context, model_label: str) -> Page | None:
     cache = editions.request_cache(context.get("request"))
     pages = cache.setdefault(("sections", language), {})
     if model_label not in pages:
-        labels = [label for label in settings.PORTAL_SECTIONS if label not in pages]
+        labels = [label for label in core_settings().sections if label not in pages]
         if model_label not in labels:
             labels.append(model_label)
         pages.update(_live_section_pages(labels, language))
@@ -153,7 +154,7 @@ def with_site_name(title: str, site_name: str, autoescape: bool = True) -> SafeS
 
 @register.simple_tag
 def quick_exit_url() -> str:
-    return settings.PORTAL_QUICK_EXIT_URL
+    return core_settings().quick_exit_url
 
 
 @register.simple_tag(takes_context=True)
@@ -178,10 +179,10 @@ def home_page(context: template.Context) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def section_links(context: template.Context) -> list[dict]:
-    """Links to the portal's sections that exist (settings.PORTAL_SECTIONS), in order."""
+    """Links to the portal's sections that exist (PORTAL_SECTIONS), in order."""
     current = context.get("page")
     links = []
-    for label in settings.PORTAL_SECTIONS:
+    for label in core_settings().sections:
         page = section_page(context, label)
         if page is None:
             continue
