@@ -102,3 +102,15 @@ bench-newsletter: install
 
 clean:
 	rm -rf $(VENV) var
+
+# The newest versions within pyproject.toml's ranges: pip-compile (pip-tools, in the test extra)
+# rewrites constraints.txt, then they are installed and the whole suite runs. Commit the new
+# constraints.txt only when the suite passes (README: "Upgrades").
+.PHONY: upgrade
+upgrade: install
+	$(BIN)/pip-compile --quiet --upgrade --no-header --no-annotate --strip-extras \
+		--no-emit-index-url --no-emit-find-links --extra test --output-file constraints.txt \
+		pyproject.toml
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+	$(BIN)/python scripts/run_tests.py

@@ -81,10 +81,13 @@ def upload_limit() -> str:
 
 
 def html_max_age() -> str:
+    """How long nginx may keep the mirror's pages: the shared caches' max-age, at its default
+    (portal/core/conf.py: PORTAL_CACHE_SHARED_MAX_AGE), so the rendered file never depends on
+    the environment it was rendered in."""
     sys.path.insert(0, str(ROOT))
-    from portal.settings import base
+    from portal.core.conf import CoreSettings
 
-    return str(base.PORTAL_CACHE_SHARED_MAX_AGE)
+    return str(CoreSettings().cache_shared_max_age)
 
 
 def render_site(values: dict[str, str]) -> str:

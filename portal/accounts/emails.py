@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.core.conf import core_settings
 from portal.mailer.models import OutgoingEmail
 from portal.mailer.outbox import queue_email
 
@@ -33,7 +34,7 @@ def send_templated_email(
     Templates build links as `{{ BASE_URL }}{% url ... %}`, so that links lead to the
     recipient's language edition (the URL is reversed while that language is active)."""
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    context = {"PORTAL_NAME": settings.PORTAL_NAME, "BASE_URL": base_url, **context}
+    context = {"PORTAL_NAME": core_settings().display_name, "BASE_URL": base_url, **context}
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)

@@ -16,6 +16,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from portal.api.conf import api_settings
 from portal.core.net import client_ip
 from portal.core.ratelimit import RateLimit
 
@@ -26,8 +27,8 @@ PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
 def api_rate_limit() -> RateLimit:
-    """The limit in settings.API_RATE_LIMIT, e.g. "120/minute"."""
-    count, _slash, period = settings.API_RATE_LIMIT.partition("/")
+    """The limit in PORTAL_API_RATE_LIMIT, e.g. "120/minute"."""
+    count, _slash, period = api_settings().rate_limit.partition("/")
     return RateLimit(scope="api", limit=int(count), window=PERIODS[period.strip()])
 
 
@@ -87,7 +88,7 @@ def last_modified(response: HttpResponse) -> datetime | None:
 
 def add_caching(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """ETag from the body, Last-Modified from the items; 304 when the client has them."""
-    patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+    patch_cache_control(response, public=True, max_age=api_settings().cache_max_age)
     changed = last_modified(response)
     if changed is not None:
         response["Last-Modified"] = http_date(changed.timestamp())

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_noop as N_
 from ninja import Field, Schema
 
+from portal.api.conf import api_settings
 from portal.countries.models import Region
 
 ISO2_PATTERN = r"^[A-Za-z]{2}$"
@@ -21,7 +22,7 @@ RegionSlug = Literal[tuple(Region.values)]  # type: ignore[valid-type]
 
 class ListQuery(Schema):
     limit: int = Field(
-        20, ge=1, le=settings.API_MAX_PAGE_SIZE, description=N_("Items per page (at most 100).")
+        20, ge=1, le=api_settings().max_page_size, description=N_("Items per page (at most 100).")
     )
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description=N_("How many items to skip."))
 

@@ -8,11 +8,12 @@ import logging
 import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from portal.core.conf import core_settings
 
 from .net import client_ip, hashed_identifier
 from .ratelimit import RateLimit
@@ -71,8 +72,8 @@ class AntiSpamFormMixin(forms.Form):
         return cleaned
 
     def _check_fill_time(self, token: str) -> None:
-        min_seconds = getattr(settings, "PORTAL_FORM_MIN_SECONDS", 3)
-        max_age = getattr(settings, "PORTAL_FORM_MAX_AGE", 24 * 60 * 60)
+        config = core_settings()
+        min_seconds, max_age = config.form_min_seconds, config.form_max_age
         try:
             started = signing.loads(token, salt=_SIGNER_SALT, max_age=max_age)["t"]
         except signing.SignatureExpired:

@@ -21,6 +21,7 @@ not cached, so `override_settings` takes effect at once; a load costs a few attr
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 import types
 import typing
@@ -29,6 +30,7 @@ from typing import Any, ClassVar, TypeVar, get_args, get_origin, get_type_hints
 
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import module_has_submodule
 
 T = TypeVar("T", bound="AppSettings")
 
@@ -89,9 +91,14 @@ def parse_env(name: str, raw: str, annotation: Any) -> Any:
         if kind is float:
             return float(text)
         if kind in (list, tuple, frozenset, set):
-            items = [item.strip() for item in text.split(",") if item.strip()]
+            items: list[Any] = [item.strip() for item in text.split(",") if item.strip()]
             if inner is int:
                 items = [int(item) for item in items]
+            elif get_origin(inner) is tuple:
+                # Pairs such as (code, label): "en:English,lo:Lao".
+                items = [tuple(part.strip() for part in item.split(":", 1)) for item in items]
+                if any(len(item) != 2 for item in items):
+                    raise ValueError(raw)
             return kind(items)
         if kind is type(None):
             return None if text == "" else text
@@ -116,6 +123,17 @@ def _unwrap(annotation: Any) -> tuple[Any, Any]:
     return annotation, None
 
 
+def format_value(value: Any) -> str:
+    """A value as its environment variable would say it (what parse_env reads back)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | set | frozenset):
+        return ",".join(
+            ":".join(map(str, item)) if isinstance(item, tuple) else str(item) for item in value
+        )
+    return "" if value is None else str(value)
+
+
 @dataclasses.dataclass(frozen=True)
 class SettingDescription:
     name: str
@@ -125,10 +143,21 @@ class SettingDescription:
     app: str
 
 
-def describe_all() -> Iterator[SettingDescription]:
-    """Every declared app setting (import the apps' conf modules first: Django's app loading
-    does, since each app's `apps.py` imports its conf)."""
-    for cls in sorted(_REGISTRY, key=lambda c: (c.__module__, c.prefix)):
+def discover() -> None:
+    """Import `conf` of every installed portal app, so that the registry holds them all."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("portal.") and module_has_submodule(config.module, "conf"):
+            importlib.import_module(f"{config.name}.conf")
+
+
+def describe_all(*, include_tests: bool = False) -> Iterator[SettingDescription]:
+    """Every declared app setting of the installed portal apps, by app. Classes declared in
+    tests (modules under a `tests` package) are left out unless `include_tests`."""
+    discover()
+    classes = [cls for cls in _REGISTRY if include_tests or ".tests" not in cls.__module__]
+    for cls in sorted(classes, key=lambda c: (c.__module__, c.prefix)):
         hints = get_type_hints(cls)
         for field in dataclasses.fields(cls):
             if field.default is not dataclasses.MISSING:
@@ -142,7 +171,7 @@ def describe_all() -> Iterator[SettingDescription]:
             yield SettingDescription(
                 name=cls.setting_name(field.name),
                 type=getattr(hints[field.name], "__name__", str(hints[field.name])),
-                default=repr(default) if not isinstance(default, str) else default,
+                default=format_value(default),
                 description=field.metadata.get("description", ""),
                 app=cls.__module__.rsplit(".", 1)[0],
             )

@@ -22,6 +22,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from portal.core.conf import core_settings
+
 logger = logging.getLogger(__name__)
 
 # Servers that refuse HEAD say so in different ways; these answers get a GET before the link
@@ -133,13 +135,10 @@ class LinkChecker:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.timeout = settings.PORTAL_LINK_CHECK_TIMEOUT if timeout is None else timeout
-        self.host_delay = (
-            settings.PORTAL_LINK_CHECK_HOST_DELAY if host_delay is None else host_delay
-        )
-        self.user_agent = (
-            user_agent or settings.PORTAL_LINK_CHECK_USER_AGENT or default_user_agent()
-        )
+        config = core_settings()
+        self.timeout = config.link_check_timeout if timeout is None else timeout
+        self.host_delay = config.link_check_host_delay if host_delay is None else host_delay
+        self.user_agent = user_agent or config.link_check_user_agent or default_user_agent()
         self.clock = clock
         self.sleep = sleep
         self._last_request: dict[str, float] = {}

@@ -2,6 +2,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from portal.core.conf import core_settings
+
 # Public pages load nothing from other hosts: this policy makes the browser enforce it.
 PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -49,8 +51,8 @@ _OWN_CACHING_PREFIXES: list[str] = ["/admin/", "/django-admin/"]
 def add_own_caching_prefix(prefix: str) -> None:
     """Leave responses under `prefix` alone: neither compressed nor given Cache-Control here.
     The open data API's ApiMiddleware runs outside these middlewares and, on the way out, sets
-    its own Cache-Control (API_CACHE_MAX_AGE), Last-Modified read from the JSON body and an ETag
-    of that body. Compressing the body or adding Cache-Control before it would defeat both
+    its own Cache-Control (PORTAL_API_CACHE_MAX_AGE), Last-Modified read from the JSON body and
+    an ETag of that body. Compressing the body or adding Cache-Control before it would defeat both
     (patch_cache_control keeps the smaller max-age; the body would no longer parse)."""
     if prefix not in _OWN_CACHING_PREFIXES:
         _OWN_CACHING_PREFIXES.append(prefix)
@@ -81,7 +83,6 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.conf import settings
         from django.utils.cache import patch_cache_control
 
         response = self.get_response(request)
@@ -98,8 +99,8 @@ class PublicCacheMiddleware:
         if personal:
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        max_age = int(getattr(settings, "PORTAL_CACHE_MAX_AGE", 0))
-        shared = int(getattr(settings, "PORTAL_CACHE_SHARED_MAX_AGE", max_age))
+        config = core_settings()
+        max_age, shared = config.cache_max_age, config.cache_shared_max_age
         if response.status_code in (200, 301, 404, 410) and (max_age or shared):
             patch_cache_control(response, public=True, max_age=max_age, s_maxage=shared)
         return response
@@ -121,11 +122,10 @@ class CompressionMiddleware:
         self.gzip = GZipMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.conf import settings
 
         response = self.get_response(request)
         if (
-            not getattr(settings, "PORTAL_COMPRESS_RESPONSES", True)
+            not core_settings().compress_responses
             or _uses_csrf_token(request)
             or _has_own_caching(request)
         ):

@@ -6,6 +6,8 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
+from portal.core.conf import core_settings
+
 
 def client_ip(request: HttpRequest) -> str:
     """The client's IP address.
@@ -13,7 +15,7 @@ def client_ip(request: HttpRequest) -> str:
     Behind a reverse proxy REMOTE_ADDR is the proxy; PORTAL_TRUSTED_PROXIES (a count, default 0)
     says how many proxies append to X-Forwarded-For, so a client cannot forge its address.
     """
-    trusted = int(getattr(settings, "PORTAL_TRUSTED_PROXIES", 0))
+    trusted = core_settings().trusted_proxies
     if trusted:
         forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [p for p in forwarded if p]

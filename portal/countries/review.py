@@ -3,7 +3,6 @@ profile's facts were checked today. It is recorded in Wagtail's history of the p
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from portal.core.conf import core_settings
+
 from .models import CountryProfilePage
 
 REVIEWED_ACTION = "countries.profile_reviewed"
@@ -23,7 +24,7 @@ REVIEWED_ACTION = "countries.profile_reviewed"
 def review_cutoff(today: date | None = None) -> date:
     """Profiles last reviewed before this day are due (PORTAL_REVIEW_AFTER_MONTHS)."""
     today = today or timezone.localdate()
-    return today - timedelta(days=round(settings.PORTAL_REVIEW_AFTER_MONTHS * 365.25 / 12))
+    return today - timedelta(days=round(core_settings().review_after_months * 365.25 / 12))
 
 
 def profiles_due_for_review(today: date | None = None):

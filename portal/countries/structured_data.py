@@ -4,9 +4,10 @@ licence, and its downloads as `DataDownload` distributions with absolute address
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
+
+from portal.core.conf import core_settings
 
 from .models import Country, Region
 
@@ -26,7 +27,7 @@ def _publisher(request: HttpRequest) -> tuple[dict, str]:
     portal = PortalSettings.for_site(site) if site else PortalSettings()
     creator = {
         "@type": "Organization",
-        "name": portal.copyright_holder or str(settings.PORTAL_NAME),
+        "name": portal.copyright_holder or str(core_settings().display_name),
         "url": request.build_absolute_uri("/"),
     }
     licence = portal.content_licence or ""

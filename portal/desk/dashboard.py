@@ -17,7 +17,9 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
+from portal.core.conf import core_settings
 from portal.countries.review import profiles_due_for_review, review_cutoff
+from portal.desk.conf import desk_settings
 from portal.languages.status import OUTDATED, translation_states
 from portal.needs.models import Need, Offer
 from portal.organizations.models import OrganizationPage
@@ -82,7 +84,7 @@ def profiles_section(user, today: date) -> Section:
     section = Section(
         "profiles",
         gettext_lazy("Country profiles not reviewed for %(months)s months")
-        % {"months": settings.PORTAL_REVIEW_AFTER_MONTHS},
+        % {"months": core_settings().review_after_months},
         gettext_lazy("Every profile was reviewed recently."),
     )
     pages = profiles_due_for_review(today).filter(pk__in=_editable_pages(user)).defer_streamfields()
@@ -110,7 +112,7 @@ def organisations_section(user, today: date) -> Section:
     section = Section(
         "organisations",
         gettext_lazy("Organisations not verified for %(months)s months")
-        % {"months": settings.PORTAL_REVIEW_AFTER_MONTHS},
+        % {"months": core_settings().review_after_months},
         gettext_lazy("Every organisation's details were verified recently."),
     )
     cutoff = review_cutoff(today)
@@ -220,7 +222,7 @@ def translations_section(user, today: date) -> Section:
 
 
 def posts_section(user, today: date) -> Section:
-    days = settings.PORTAL_EXPIRY_WARNING_DAYS
+    days = desk_settings().expiry_warning_days
     section = Section(
         "posts",
         gettext_lazy("Needs and offers ending within %(days)s days") % {"days": days},

@@ -5,12 +5,12 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from portal.core.linkcheck import LinkChecker
+from portal.desk.conf import desk_settings
 from portal.sources.models import Source
 from portal.taxonomy.models import RelatedLink
 
@@ -32,7 +32,7 @@ def due_urls(limit: int, now=None) -> list[str]:
     """Up to `limit` external addresses due for a check, never checked ones first, then the
     least recently checked."""
     now = now or timezone.now()
-    cutoff = now - timedelta(hours=settings.PORTAL_LINK_CHECK_INTERVAL_HOURS)
+    cutoff = now - timedelta(hours=desk_settings().link_check_interval_hours)
     oldest: dict[str, object] = {}
     for model in CHECKED_MODELS:
         rows = (
@@ -50,7 +50,7 @@ def due_urls(limit: int, now=None) -> list[str]:
 
 def check_links(limit: int | None = None, checker: LinkChecker | None = None) -> RunReport:
     """Check the addresses that are due, politely, and record what was found."""
-    limit = settings.PORTAL_LINK_CHECK_MAX_PER_RUN if limit is None else limit
+    limit = desk_settings().link_check_max_per_run if limit is None else limit
     checker = checker or LinkChecker()
     report = RunReport()
     for url in due_urls(limit):

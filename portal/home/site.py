@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from .conf import home_settings
 from .models import HomePage
 
 HOME_TITLE = "Anti-Trafficking Portal"
@@ -50,7 +51,7 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        if getattr(settings, "PORTAL_SYNC_SITE_WITH_BASE_URL", False):
+        if home_settings().sync_site_with_base_url:
             hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.create(
             hostname=hostname,
@@ -91,5 +92,5 @@ def sync_site_with_base_url(base_url: str | None = None) -> bool:
 
 def sync_site_after_migrate(sender, **kwargs) -> None:  # type: ignore[no-untyped-def]
     """post_migrate: every `migrate` (the deploy runs one) brings the Site up to date."""
-    if getattr(settings, "PORTAL_SYNC_SITE_WITH_BASE_URL", False):
+    if home_settings().sync_site_with_base_url:
         sync_site_with_base_url()

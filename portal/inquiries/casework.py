@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.log_actions import log
 
-from .conf import GENERAL_PREFIX, RESEARCH_PREFIX, setting
+from .conf import GENERAL_PREFIX, RESEARCH_PREFIX, inquiry_settings
 from .emails import send_acknowledgement, send_answer
 from .models import EntryKind, Inquiry, InquiryEntry, Queue, Status
 from .references import next_reference
@@ -23,7 +23,7 @@ PREFIXES = {Queue.RESEARCH: RESEARCH_PREFIX, Queue.GENERAL: GENERAL_PREFIX}
 
 
 def due_date_from(start: date) -> date:
-    return add_working_days(start, setting("PORTAL_INQUIRY_TARGET_WORKING_DAYS"))
+    return add_working_days(start, inquiry_settings().target_working_days)
 
 
 DUPLICATE_WINDOW = timedelta(minutes=30)

@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from wagtail.models import Site
 
+from portal.core.conf import core_settings
 from portal.core.models import PortalSettings
 from portal.mailer.models import OutgoingEmail
 from portal.mailer.outbox import queue_email
 
-from .conf import setting
+from .conf import inquiry_settings
 from .models import Inquiry, InquiryEntry, Queue
 
 
@@ -29,7 +30,7 @@ def desk_address() -> str:
         address = PortalSettings.for_site(site).contact_email
         if address:
             return address
-    return settings.PORTAL_CONTACT_EMAIL
+    return core_settings().contact_email
 
 
 def email_language(inquiry: Inquiry) -> str:
@@ -60,10 +61,10 @@ def render_email(template: str, subject: str, context: dict, language: str) -> R
     """Render inquiries/emails/<template>.txt and .html in `language`."""
     with translation.override(language):
         context = {
-            "PORTAL_NAME": settings.PORTAL_NAME,
+            "PORTAL_NAME": core_settings().display_name,
             "desk_address": desk_address(),
             "privacy_url": privacy_url(),
-            "retention_months": setting("PORTAL_INQUIRY_RETENTION_MONTHS"),
+            "retention_months": inquiry_settings().retention_months,
             "language": language,
             **context,
         }

@@ -18,7 +18,7 @@ from portal.core.formfields import IdModelChoiceField, IdModelMultipleChoiceFiel
 from portal.countries.models import Country, Region
 from portal.taxonomy.models import Topic, TopicKind
 
-from .conf import setting
+from .conf import inquiry_settings
 from .models import Role
 
 QUESTION_MAX_LENGTH = 5000
@@ -179,7 +179,7 @@ class InquiryForm(DeskFormBase):
     def __init__(self, *args, privacy_url: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         language = get_language() or "en"
-        self.fields["preferred_language"].choices = setting("PORTAL_INQUIRY_ANSWER_LANGUAGES")
+        self.fields["preferred_language"].choices = inquiry_settings().answer_languages
         codes = {code for code, _label in self.fields["preferred_language"].choices}
         self.fields["preferred_language"].initial = language if language in codes else "en"
         self._set_up_countries()

@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 
 from portal.mailer.models import OutgoingEmail
 
-from .conf import setting
+from .conf import inquiry_settings
 from .models import Inquiry, Status
 
 
@@ -118,7 +118,7 @@ def log_export(email: str, user: AbstractBaseUser) -> list[str]:
 def close_answered(days: int | None = None, now: datetime | None = None) -> list[str]:
     """Close inquiries that were answered more than `days` ago and heard nothing since, so
     that their retention period starts; a later follow-up reopens them as usual."""
-    days = setting("PORTAL_INQUIRY_AUTO_CLOSE_DAYS") if days is None else days
+    days = inquiry_settings().auto_close_days if days is None else days
     if days <= 0:
         return []
     cutoff = (now or timezone.now()) - timedelta(days=days)
@@ -136,7 +136,7 @@ def close_answered(days: int | None = None, now: datetime | None = None) -> list
 
 def purgeable(months: int | None = None, now: datetime | None = None):
     """Inquiries closed more than `months` ago that still hold personal data."""
-    months = setting("PORTAL_INQUIRY_RETENTION_MONTHS") if months is None else months
+    months = inquiry_settings().retention_months if months is None else months
     cutoff = months_before(now or timezone.now(), months)
     return Inquiry.objects.with_personal_data().filter(status=Status.CLOSED, closed_at__lt=cutoff)
 

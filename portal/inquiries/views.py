@@ -12,7 +12,7 @@ from portal.core.antispam import check_rate_limits
 from portal.core.models import PortalSettings
 
 from . import casework
-from .conf import setting
+from .conf import inquiry_settings
 from .forms import ContactForm, InquiryForm
 from .models import Queue
 from .models.pages import DeskFormPage
@@ -48,13 +48,14 @@ def form_view(page: DeskFormPage, request: HttpRequest) -> HttpResponse:
             duplicate = casework.recent_duplicate(page.queue, form.cleaned_data)
             if duplicate is not None:
                 return _confirm(page, request, duplicate)
+            limits = inquiry_settings()
             refused = check_rate_limits(
                 request,
                 scope=f"inquiries:{page.queue}",
                 email=form.cleaned_data["email"],
-                per_ip=setting("PORTAL_INQUIRY_RATE_PER_IP"),
-                per_email=setting("PORTAL_INQUIRY_RATE_PER_EMAIL"),
-                window=setting("PORTAL_INQUIRY_RATE_WINDOW"),
+                per_ip=limits.rate_per_ip,
+                per_email=limits.rate_per_email,
+                window=limits.rate_window,
             )
             if refused:
                 form.add_error(None, refused)

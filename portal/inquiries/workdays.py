@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import holidays
 
-from .conf import setting
+from .conf import inquiry_settings
 
 
 @lru_cache(maxsize=64)
@@ -23,7 +23,7 @@ def _holidays_of(countries: tuple[str, ...], year: int) -> frozenset[date]:
 
 
 def holiday_countries() -> tuple[str, ...]:
-    value = setting("PORTAL_INQUIRY_HOLIDAY_COUNTRIES")
+    value = inquiry_settings().holiday_countries
     if isinstance(value, str):
         value = value.split(",")
     return tuple(code.strip().upper() for code in value if code.strip())

@@ -19,6 +19,7 @@ from django.db.models import Model, Q
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, ReferenceIndex
 
+from portal.core.conf import core_settings
 from portal.core.models import PortalSettings
 from portal.countries.models import Country, Figure, Flow
 from portal.countries.models.pages import CountryIndexPage
@@ -175,7 +176,7 @@ def classified_page_rule(page: Page, *, going: bool = False) -> set[str]:
 def is_frame_page(page: Page) -> bool:
     """Linked from every page's header or footer: a section, or a page named in the settings."""
     label = page.specific_class._meta.label if page.specific_class else ""
-    if label in settings.PORTAL_SECTIONS:
+    if label in core_settings().sections:
         return True
     ids = set(translation_ids(page))
     for portal_settings in PortalSettings.objects.all():

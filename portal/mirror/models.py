@@ -18,7 +18,7 @@ class MirroredUrl(models.Model):
 
     url = models.CharField(max_length=URL_LENGTH, unique=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WRITTEN)
-    # The file below MIRROR_ROOT (empty when refused).
+    # The file below PORTAL_MIRROR_ROOT (empty when refused).
     path = models.CharField(max_length=URL_LENGTH, blank=True)
     media_type = models.CharField(max_length=100, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)

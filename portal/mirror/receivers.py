@@ -6,7 +6,6 @@ that made the change (right after its commit); everything that shows them, and e
 change, is rendered again by the task queue (tasks.refresh_mirror)."""
 
 from django.apps import apps
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -16,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from portal.countries.models import Country, Figure, Flow
+from portal.mirror.conf import mirror_settings
 from portal.sources.models import Source
 from portal.taxonomy.models import Topic
 
@@ -28,7 +28,7 @@ OPEN_DATA_TASK = "portal.opendata.tasks.generate_open_data"
 
 
 def active() -> bool:
-    return settings.MIRROR_ENABLED or frontend_cache.configured()
+    return mirror_settings().enabled or frontend_cache.configured()
 
 
 def enqueue(
@@ -57,7 +57,7 @@ def take_out_now(urls: set[str]) -> None:
     urls = set(urls)
 
     def remove() -> None:
-        if settings.MIRROR_ENABLED:
+        if mirror_settings().enabled:
             from .mirror import Mirror
 
             Mirror().remove(urls)

@@ -4,9 +4,9 @@ import gzip
 from pathlib import Path, PurePosixPath
 
 import brotli
-from django.conf import settings
 
 from portal.core.rendering import write_atomically
+from portal.mirror.conf import mirror_settings
 
 MARKER = ".portal-mirror"
 # Already compressed: a second compression only costs time.
@@ -15,7 +15,7 @@ SIBLINGS = (".gz", ".br")
 
 
 def root() -> Path:
-    return Path(settings.MIRROR_ROOT)
+    return Path(mirror_settings().root_path)
 
 
 def compressed_copies(relative: PurePosixPath, body: bytes) -> dict[str, bytes]:

@@ -4,9 +4,10 @@ cache with the same addresses)."""
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django_tasks import task
 from wagtail.models import Page
+
+from portal.mirror.conf import mirror_settings
 
 from . import addresses, frontend_cache
 from .addresses import page_urls
@@ -47,7 +48,7 @@ def refresh_mirror(
     then purge them all from the frontend cache."""
     affected = resolve(shown_in or [], page_ids or [], objects or []) | set(urls or [])
     result: dict[str, Any] = {"affected": sorted(affected)}
-    if settings.MIRROR_ENABLED:
+    if mirror_settings().enabled:
         mirror = Mirror()
         targets = affected
         if not mirror.built:

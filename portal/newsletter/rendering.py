@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
+from portal.core.conf import core_settings
+
 from .links import absolute, absolute_reverse
 from .models import Edition, EditionItem, NewsletterPage
 
@@ -125,7 +127,7 @@ def email_context(edition: Edition, language: str, items: list[EditionItem]) -> 
         "web_url": web_url(edition, language),
         "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
         "preferences_url": PREFERENCES_PLACEHOLDER,
-        "PORTAL_NAME": settings.PORTAL_NAME,
+        "PORTAL_NAME": core_settings().display_name,
         "LANGUAGE_CODE": language,
     }
 

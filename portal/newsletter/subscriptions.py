@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.core.conf import core_settings
 from portal.countries.models import Country
 from portal.mailer.models import OutgoingEmail
 from portal.mailer.outbox import queue_email
@@ -51,7 +52,7 @@ def send_confirmation(subscriber: Subscriber, choices: Choices) -> OutgoingEmail
             "already_subscribed": subscriber.status == Subscriber.Status.SUBSCRIBED,
             "confirm_url": absolute_reverse("newsletter:confirm", language, token=token),
             "valid_days": max(1, newsletter_settings().confirm_max_age // 86400),
-            "PORTAL_NAME": settings.PORTAL_NAME,
+            "PORTAL_NAME": core_settings().display_name,
         }
         subject = (
             _("Confirm your changes to the newsletter")

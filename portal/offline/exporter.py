@@ -30,6 +30,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Site
 
+from portal.core.conf import core_settings
 from portal.core.models import PortalSettings
 from portal.core.rendering import RenderError, SiteRenderer, file_path_for_url, published_pages
 
@@ -261,7 +262,7 @@ class OfflineExporter:
     def contact(self) -> dict:
         portal_settings = PortalSettings.for_site(self.site)
         return {
-            "portal_email": portal_settings.contact_email or settings.PORTAL_CONTACT_EMAIL,
+            "portal_email": portal_settings.contact_email or core_settings().contact_email,
             "portal_address": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/",
         }
 

@@ -23,7 +23,9 @@ from ninja.responses import NinjaJSONEncoder
 from wagtail.models import Site
 
 from portal.api.records.base import site_base_url
+from portal.core.conf import core_settings
 from portal.countries import dataset
+from portal.opendata.conf import open_data_settings
 
 from .dictionary import data_dictionary
 from .tables import TABLES, Table
@@ -36,7 +38,7 @@ SCHEMA_VERSION = 1
 
 
 def root() -> Path:
-    return Path(settings.OPEN_DATA_ROOT)
+    return Path(open_data_settings().root_path)
 
 
 def as_json_values(table: Table, record: dict[str, Any]) -> dict[str, Any]:
@@ -63,7 +65,7 @@ class About:
         site = Site.objects.filter(is_default_site=True).first()
         portal = PortalSettings.for_site(site) if site else PortalSettings()
         generated = datetime.now(UTC).replace(microsecond=0)
-        title = str(settings.PORTAL_NAME)
+        title = str(core_settings().display_name)
         licence = portal.content_licence or _("See the portal's terms of use")
         return cls(
             title=title,

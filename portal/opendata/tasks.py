@@ -3,10 +3,11 @@
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
+
+from portal.opendata.conf import open_data_settings
 
 from . import export
 
@@ -23,7 +24,7 @@ def schedule_generation() -> bool:
     """Queue a regeneration unless one is already waiting. A burst of edits (an editor
     publishing ten pages) costs one: the task runs once the debounce period has passed, and
     sees every change made before it. Returns whether a task was queued."""
-    delay = int(settings.OPEN_DATA_DEBOUNCE_SECONDS)
+    delay = int(open_data_settings().debounce_seconds)
     if not cache.add(SCHEDULED_KEY, True, timeout=max(delay, 1)):
         return False
     queued = generate_open_data

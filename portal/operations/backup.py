@@ -28,6 +28,8 @@ from django.conf import settings
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 
+from .conf import operations_settings
+
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CHECKSUMS = "SHA256SUMS"
@@ -141,7 +143,7 @@ class BackupResult:
 
 
 def _age_recipient():
-    recipient = getattr(settings, "PORTAL_BACKUP_AGE_RECIPIENT", "")
+    recipient = operations_settings().backup_age_recipient
     if not recipient:
         return None
     from pyrage import x25519

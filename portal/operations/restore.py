@@ -27,6 +27,7 @@ from .backup import (
     model_counts,
     sha256_of,
 )
+from .conf import operations_settings
 
 
 def _damaged(archive: Path, why: str) -> BackupError:
@@ -45,7 +46,7 @@ def verify_whole_file(archive: Path) -> bool:
 
 
 def _decrypt(archive: Path, work: Path, identity_file: str | None) -> Path:
-    identity_file = identity_file or getattr(settings, "PORTAL_BACKUP_AGE_IDENTITY_FILE", "")
+    identity_file = identity_file or operations_settings().backup_age_identity_file
     if not identity_file:
         raise BackupError(
             f"{archive.name} is encrypted: give the age private key with --identity FILE."

@@ -13,11 +13,13 @@ from wagtail.models import ModelLogEntry
 
 from portal.accounts.verification import VERIFICATION_MAX_AGE
 from portal.inquiries import privacy as inquiry_privacy
-from portal.inquiries.conf import setting as inquiry_setting
+from portal.inquiries.conf import inquiry_settings
 from portal.mailer import retention as outbox
 from portal.needs import retention as needs_retention
 from portal.newsletter.conf import newsletter_settings
 from portal.newsletter.subscriptions import CONFIRMATION_PURPOSE
+
+from .conf import operations_settings
 
 # Log actions that record who handled a person's data; kept PORTAL_AUDIT_LOG_RETENTION_DAYS.
 AUDIT_ACTIONS = ("inquiries.export", "inquiries.erase")
@@ -36,26 +38,27 @@ def link_lifetimes() -> dict[str, timedelta]:
 def periods() -> dict[str, str]:
     """What the privacy policy must say, as the numbers the settings give."""
     lifetimes = link_lifetimes()
+    config = operations_settings()
     return {
-        "outbox_days": str(settings.PORTAL_OUTBOX_RETENTION_DAYS),
+        "outbox_days": str(config.outbox_retention_days),
         "reset_days": str(lifetimes["accounts.password_reset"].days),
         "verify_days": str(lifetimes["accounts.verify"].days),
         "confirm_days": str(lifetimes[CONFIRMATION_PURPOSE].days),
-        "inquiry_months": str(inquiry_setting("PORTAL_INQUIRY_RETENTION_MONTHS")),
+        "inquiry_months": str(inquiry_settings().retention_months),
         "session_days": str(settings.SESSION_COOKIE_AGE // 86400),
-        "audit_days": str(settings.PORTAL_AUDIT_LOG_RETENTION_DAYS),
+        "audit_days": str(config.audit_log_retention_days),
     }
 
 
 def _outbox_queryset():
     return outbox.bodies_to_erase(
-        retention=timedelta(days=settings.PORTAL_OUTBOX_RETENTION_DAYS),
+        retention=timedelta(days=operations_settings().outbox_retention_days),
         link_lifetimes=link_lifetimes(),
     )
 
 
 def _audit_queryset():
-    cutoff = timezone.now() - timedelta(days=settings.PORTAL_AUDIT_LOG_RETENTION_DAYS)
+    cutoff = timezone.now() - timedelta(days=operations_settings().audit_log_retention_days)
     entries = ModelLogEntry.objects.filter(timestamp__lt=cutoff)
     return entries.filter(action__in=AUDIT_ACTIONS) | entries.filter(
         action__startswith=AUDIT_ACTION_PREFIX

@@ -4,13 +4,14 @@ a code against the user's devices (django-otp's TOTP devices and recovery codes)
 import time
 
 import django_otp
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import HttpRequest
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal.security.conf import security_settings
 
 # When this session last passed a second factor (epoch seconds), for re-verification.
 VERIFIED_AT_SESSION_KEY = "security_second_factor_at"
@@ -26,7 +27,7 @@ def requires_second_factor(user: AbstractBaseUser) -> bool:
         return True
     cached = getattr(user, "_security_requires_second_factor", None)
     if cached is None:
-        cached = user.groups.filter(name__in=settings.PORTAL_SECOND_FACTOR_GROUPS).exists()
+        cached = user.groups.filter(name__in=security_settings().second_factor_groups).exists()
         user._security_requires_second_factor = cached
     return cached
 
@@ -43,7 +44,7 @@ def verified_recently(request: HttpRequest) -> bool:
     if not is_verified(request):
         return False
     verified_at = request.session.get(VERIFIED_AT_SESSION_KEY, 0)
-    return time.time() - verified_at <= settings.PORTAL_SECOND_FACTOR_RECENT_SECONDS
+    return time.time() - verified_at <= security_settings().second_factor_recent_seconds
 
 
 def mark_verified(request: HttpRequest, device: Device) -> None:

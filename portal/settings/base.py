@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -176,9 +175,8 @@ LANGUAGES = [
     ("lo", "ລາວ"),
     ("th", "ไทย"),
 ]
-# Interface catalogues a fluent person has reviewed. Others are machine-made and the site says so
-# (README: "Languages").
-PORTAL_REVIEWED_INTERFACE_LANGUAGES: list[str] = []
+# Which interface catalogues a fluent person reviewed: PORTAL_REVIEWED_INTERFACE_LANGUAGES
+# (portal/languages/conf.py; README: "Languages").
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # Date and number formats for languages Django has none for (Lao); see portal/languages/formats.
 FORMAT_MODULE_PATH = ["portal.languages.formats"]
@@ -197,9 +195,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("PORTAL_STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("PORTAL_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -233,7 +231,7 @@ else:
     }
 
 # Sessions are only created for people who log in or submit a form; anonymous readers get no
-# cookie at all (see docs/privacy in README).
+# cookie at all (README: "Low bandwidth, offline copy, safety"; the Privacy Policy page).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -247,8 +245,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Email. Development writes messages to var/mail/; production reads an SMTP server from the
 # environment (production.py).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trafficking Portal <portal@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "desk@localhost")
+# Sender of error emails to ADMINS (none are set: errors go to the log, and to Sentry).
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Anti-Trafficking Portal"
@@ -264,12 +262,11 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_FINDERS: list = []  # embeds would make readers' browsers call third parties
 
-# The project's own name for itself, shown in page titles and emails.
-PORTAL_NAME = _("Anti-Trafficking Portal")
-
-# Quick exit: where the button on every page sends a reader who must hide the portal at once.
-# A neutral, widely used page; a plain link (with JavaScript, location.replace()).
-PORTAL_QUICK_EXIT_URL = os.environ.get("PORTAL_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+# The portal's own settings (its name, contact address, quick exit, read path, forms, and every
+# other PORTAL_* and NEWSLETTER_* setting) are declared in portal/<app>/conf.py, each read from
+# this module if it sets it, else from the environment variable of that name, else its default
+# (portal/core/appsettings.py). `manage.py describe_settings` lists them all; so does the README.
+# The environment variables read in this package are listed in portal/settings/environment.py.
 
 # Logs never keep a reader's full IP address: the filter truncates every address in a record
 # (IPv4 to /24, IPv6 to /48). gunicorn's access log does the same (gunicorn.conf.py).
@@ -305,24 +302,7 @@ LOGGING = {
     },
 }
 
-# The sections linked from the site frame and the home page, as page types; a section appears
-# once a live page of that type exists (in the reader's language, or else in English).
-PORTAL_SECTIONS = [
-    "countries.CountryIndexPage",
-    "library.ResourceIndexPage",
-    "organizations.OrganizationIndexPage",
-    "updates.UpdateIndexPage",
-    "updates.EventIndexPage",
-    "inquiries.InquiryCornerPage",
-    "needs.NeedsBoardPage",
-    "newsletter.NewsletterPage",
-]
-
-# Open data API (/api/v1/): requests per client address per window ("120/minute"; also
-# "/second", "/hour", "/day"), and the largest page a list returns.
-API_RATE_LIMIT = os.environ.get("PORTAL_API_RATE_LIMIT", "120/minute")
-API_MAX_PAGE_SIZE = 100
-API_CACHE_MAX_AGE = 300
+# Open data API (/api/v1/): rate limit, page size, caching: portal/api/conf.py.
 # Only the API is open to other origins, and only for reading.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
@@ -330,28 +310,10 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
 
-# Bulk downloads (/data/): where the generated files are kept, and how long publishing waits
-# (seconds) before regenerating them, so that a burst of edits costs one regeneration.
-OPEN_DATA_ROOT = Path(os.environ.get("PORTAL_OPEN_DATA_ROOT", VAR_DIR / "opendata"))
-OPEN_DATA_DEBOUNCE_SECONDS = 60
+# Bulk downloads (/data/): portal/opendata/conf.py.
 
-# ---------------------------------------------------------------------------------------------
-# Editorial desk (portal.desk): link checking of sources and related links, and the dashboard.
-# `manage.py check_links` (timer: deploy/systemd/portal-check-links.timer) checks at most
-# PORTAL_LINK_CHECK_MAX_PER_RUN addresses per run, the least recently checked first, waiting
-# PORTAL_LINK_CHECK_HOST_DELAY seconds between two requests to one host, each request giving up
-# after PORTAL_LINK_CHECK_TIMEOUT seconds. The User-Agent names the portal and its address
-# (PORTAL_BASE_URL) unless PORTAL_LINK_CHECK_USER_AGENT replaces it. An address is checked
-# again after PORTAL_LINK_CHECK_INTERVAL_HOURS.
-PORTAL_LINK_CHECK_TIMEOUT = float(os.environ.get("PORTAL_LINK_CHECK_TIMEOUT", "10"))
-PORTAL_LINK_CHECK_HOST_DELAY = float(os.environ.get("PORTAL_LINK_CHECK_HOST_DELAY", "5"))
-PORTAL_LINK_CHECK_MAX_PER_RUN = int(os.environ.get("PORTAL_LINK_CHECK_MAX_PER_RUN", "200"))
-PORTAL_LINK_CHECK_INTERVAL_HOURS = int(os.environ.get("PORTAL_LINK_CHECK_INTERVAL_HOURS", "20"))
-PORTAL_LINK_CHECK_USER_AGENT = os.environ.get("PORTAL_LINK_CHECK_USER_AGENT", "")
-# The "needs review" dashboard: profiles and organisations count as due after this many months
-# without a review or verification, and needs and offers within this many days of their end.
-PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
-PORTAL_EXPIRY_WARNING_DAYS = int(os.environ.get("PORTAL_EXPIRY_WARNING_DAYS", "14"))
+# Editorial desk (link checking, the "needs review" dashboard): portal/core/conf.py and
+# portal/desk/conf.py. `manage.py check_links` runs from deploy/systemd/portal-check-links.timer.
 
 # ---------------------------------------------------------------------------------------------
 # Staff sign-in and lockouts (portal.security; README: "Staff sign-in and lockouts").
@@ -381,21 +343,8 @@ AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted in the Wagtail admin
 # with the same answer as a wrong password.
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.security.forms.AdminLoginForm"
 
-# Second factor (django-otp): mandatory for superusers and members of these groups (the groups
-# that can see personal data), optional for other editors. Comma-separated group names.
-PORTAL_SECOND_FACTOR_GROUPS = [
-    name.strip()
-    for name in os.environ.get(
-        "PORTAL_SECOND_FACTOR_GROUPS",
-        "Inquiry desk,Moderators,Needs moderators,Newsletter",
-    ).split(",")
-    if name.strip()
-]
-# Exporting or erasing a person's data asks for the second factor again if the last one is older
-# than this (seconds).
-PORTAL_SECOND_FACTOR_RECENT_SECONDS = int(
-    os.environ.get("PORTAL_SECOND_FACTOR_RECENT_SECONDS", "600")
-)
+# Second factor (django-otp): who must use one and how recent it must be for exports and
+# erasures, in portal/security/conf.py.
 # The issuer name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Anti-Trafficking Portal")
 # Documents are always served through Wagtail's view, which checks the pages they belong to
@@ -408,31 +357,16 @@ LOGGING["loggers"]["axes.apps"] = {"level": "WARNING"}
 # Read path and production layout (issue 15, items 2-6). Every value an operator sets comes
 # from the environment; the README's configuration table lists them.
 # ---------------------------------------------------------------------------------------------
-# How many reverse proxies in front of the application append the client's address to
-# X-Forwarded-For (portal.core.net.client_ip takes the address that many hops from the right).
-# 0: trust nothing, use the connection's address. deploy/'s nginx sets it: 1.
-PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", "0"))
-# Cache-Control on what every anonymous reader gets alike (core.middleware.PublicCacheMiddleware):
-# max-age for browsers, s-maxage for shared caches (nginx, Varnish, a CDN). 0 and 0: no header.
-PORTAL_CACHE_MAX_AGE = int(os.environ.get("PORTAL_CACHE_MAX_AGE", "60"))
-PORTAL_CACHE_SHARED_MAX_AGE = int(os.environ.get("PORTAL_CACHE_SHARED_MAX_AGE", "60"))
-# gzip for dynamic responses (never those with a CSRF token); "false" when a front server
-# compresses them instead.
-PORTAL_COMPRESS_RESPONSES = os.environ.get("PORTAL_COMPRESS_RESPONSES", "true").lower() == "true"
-# The Wagtail Site's hostname, port and scheme follow PORTAL_BASE_URL (WAGTAILADMIN_BASE_URL
-# above), at every `migrate` (portal.home.site.sync_site_with_base_url, a post_migrate handler)
-# and with `manage.py sync_site`: canonical links, hreflang, sitemaps, feeds and emails name it.
-PORTAL_SYNC_SITE_WITH_BASE_URL = (
-    os.environ.get("PORTAL_SYNC_SITE_WITH_BASE_URL", "true").lower() == "true"
-)
+# Trusted proxies, Cache-Control of anonymous pages, compression: portal/core/conf.py. The
+# Wagtail Site following PORTAL_BASE_URL (WAGTAILADMIN_BASE_URL above) at every `migrate`:
+# portal/home/conf.py.
 
 # Static mirror and frontend cache (portal.mirror; README "Static mirror"). -------------------
 # Every public page in every language, the feeds, sitemap and downloads, as files (with .gz and
 # .br copies) that the front web server serves without asking the application; rewritten by
 # the task worker when what they show changes. Off unless PORTAL_MIRROR_ENABLED is set (the
 # production layout in deploy/ sets it); `manage.py rebuild_mirror` builds it in full.
-MIRROR_ENABLED = os.environ.get("PORTAL_MIRROR_ENABLED", "").lower() in ("1", "true", "yes", "on")
-MIRROR_ROOT = Path(os.environ.get("PORTAL_MIRROR_ROOT", VAR_DIR / "mirror"))
+# PORTAL_MIRROR_ENABLED and PORTAL_MIRROR_ROOT: portal/mirror/conf.py.
 # A shared cache in front (Varnish, deploy/varnish/portal.vcl, or a CDN accepting PURGE): the
 # same affected addresses are purged from it. PORTAL_FRONTEND_CACHE_URL is where it listens
 # for PURGE requests, e.g. http://127.0.0.1:6081.
@@ -444,19 +378,5 @@ if os.environ.get("PORTAL_FRONTEND_CACHE_URL"):
         }
     }
 
-# ---------------------------------------------------------------------------------------------
-# Privacy and operations: how long personal data is kept, and backups. Read from the
-# environment; the privacy policy page states these periods (its test checks that it does).
-# ---------------------------------------------------------------------------------------------
-# Days the outbox keeps the body of a sent (or abandoned) email; the row itself (purpose,
-# status, dates) stays for the delivery record. Links that expire sooner (password reset,
-# email verification, newsletter confirmation) are erased as soon as they expire.
-PORTAL_OUTBOX_RETENTION_DAYS = int(os.environ.get("PORTAL_OUTBOX_RETENTION_DAYS", "30"))
-# Days the admin's audit log (who viewed, exported, erased personal data; role changes) and
-# every other Wagtail log entry is kept.
-PORTAL_AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_LOG_RETENTION_DAYS", "365"))
-# Backups: an age public key ("age1…"): when set, archives are encrypted to it, so the server
-# cannot read its own old backups. The matching private key stays off the server; restore
-# reads it with --identity FILE (or PORTAL_BACKUP_AGE_IDENTITY_FILE).
-PORTAL_BACKUP_AGE_RECIPIENT = os.environ.get("PORTAL_BACKUP_AGE_RECIPIENT", "")
-PORTAL_BACKUP_AGE_IDENTITY_FILE = os.environ.get("PORTAL_BACKUP_AGE_IDENTITY_FILE", "")
+# Privacy and operations: how long personal data is kept, and the backups' age key, in
+# portal/operations/conf.py (the privacy policy page states these periods; its test checks it).

@@ -1,17 +1,20 @@
 """Production: everything secret or site-specific comes from the environment.
 
-Required: DJANGO_SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Optional: REDIS_URL, EMAIL_HOST,
-EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
-PORTAL_BASE_URL, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SESSION_COOKIE_SECURE,
-CSRF_COOKIE_SECURE, CSRF_TRUSTED_ORIGINS, and those of base.py (README: Configuration).
+Required: DJANGO_SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Every other variable this package
+reads is listed in portal/settings/environment.py; the portal's own settings (PORTAL_*,
+NEWSLETTER_*) are read from the environment by portal/<app>/conf.py. README: "Configuration"
+lists them all (`manage.py describe_settings --markdown` prints that table).
 """
 
+import copy
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import LOG_FILTERS, database_from_url
+from .base import LOGGING as BASE_LOGGING
+from .base import STORAGES as BASE_STORAGES
+from .base import database_from_url
 
 
 def required_env(name: str) -> str:
@@ -23,6 +26,15 @@ def required_env(name: str) -> str:
     return value
 
 
+def env_flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "true" if default else "false").strip().lower() in (
+        "1",
+        "true",
+        "yes",
+        "on",
+    )
+
+
 DEBUG = False
 # Rate limits and sign-in counters must be shared by every worker (base.py: Redis when
 # REDIS_URL is set, else the database cache), never counted in one process's memory.
@@ -31,24 +43,25 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 SECRET_KEY = required_env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in required_env("ALLOWED_HOSTS").split(",") if h.strip()]
 DATABASES = {"default": database_from_url(required_env("DATABASE_URL"))}
-DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 # Secure cookies unless the site is served over plain http (make run-production on loopback).
-SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "true").lower() == "true"
-CSRF_COOKIE_SECURE = os.environ.get("CSRF_COOKIE_SECURE", "true").lower() == "true"
+SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", True)
+CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# As base.py, except static files: hashed names and pre-compressed (gzip, brotli) copies,
+# served with far-future caching.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed names and pre-compressed (gzip, brotli) copies, served with far-future caching.
+    **BASE_STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -57,21 +70,23 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
-EMAIL_TIMEOUT = 20
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_flag("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": LOG_FILTERS,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["truncate_ips"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"portal": {"level": "INFO"}},
-}
+# Logs: base.py's (to standard error, which systemd's journal keeps; addresses truncated), with
+# libraries at WARNING and the portal's own loggers at PORTAL_LOG_LEVEL.
+LOGGING = copy.deepcopy(BASE_LOGGING)
+LOGGING["root"]["level"] = "WARNING"
+LOGGING["loggers"]["portal"] = {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO").upper()}
+
+# Error reporting to Sentry, only when SENTRY_DSN is set. No personal data leaves the server:
+# portal.operations.errorreporting strips bodies, cookies, headers, users and email addresses.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from portal.operations.errorreporting import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+    )

@@ -24,10 +24,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 _TMP = Path(tempfile.mkdtemp(prefix="portal-test-"))
 MEDIA_ROOT = Path(os.environ.get("PORTAL_MEDIA_ROOT", _TMP / "media"))
-OPEN_DATA_ROOT = _TMP / "opendata"
+PORTAL_OPEN_DATA_ROOT = _TMP / "opendata"
 # The mirror's own tests switch it on with a folder of their own; no frontend cache in tests.
-MIRROR_ENABLED = False
-MIRROR_ROOT = _TMP / "mirror"
+PORTAL_MIRROR_ENABLED = False
+PORTAL_MIRROR_ROOT = _TMP / "mirror"
 WAGTAILFRONTENDCACHE: dict = {}
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing directory
@@ -40,7 +40,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 INSTALLED_APPS = [*INSTALLED_APPS, "portal.offline.tests.packapp"]
 
 # The API's own tests set a low limit where they test it; the rest of the suite never meets it.
-API_RATE_LIMIT = "100000/minute"
+PORTAL_API_RATE_LIMIT = "100000/minute"
 
 # Tests build their Site at localhost:80 (what the suite's assertions expect); the sync with
 # PORTAL_BASE_URL has its own tests (portal/home/tests/test_site_address.py).

@@ -4,7 +4,6 @@ language. Plain Django syndication: it writes the self link, escapes, and dates 
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -13,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal.core.conf import core_settings
 from portal.countries.models import Country
 from portal.languages import editions
 from portal.taxonomy.listing import in_language_of
@@ -50,7 +50,7 @@ class UpdatesRssFeed(Feed):
         return FeedScope(request)
 
     def title(self, scope: FeedScope) -> str:
-        name = str(settings.PORTAL_NAME)
+        name = str(core_settings().display_name)
         if scope.country:
             return _("%(portal)s: updates about %(country)s") % {
                 "portal": name,
@@ -76,7 +76,7 @@ class UpdatesRssFeed(Feed):
         return (url or index.get_url(scope.request)) + scope.listing_query
 
     def author_name(self) -> str:
-        return str(settings.PORTAL_NAME)
+        return str(core_settings().display_name)
 
     def feed_copyright(self) -> str:
         return ""

@@ -55,7 +55,7 @@ def test_cors_is_open_for_reading_the_api_only(client, demo_site):
 
 
 def test_rate_limit_per_client_answers_429_with_retry_after(client, settings, demo_site):
-    settings.API_RATE_LIMIT = "3/minute"
+    settings.PORTAL_API_RATE_LIMIT = "3/minute"
     address = {"REMOTE_ADDR": "198.51.100.23"}  # an address no other test uses
     for _attempt in range(3):
         assert client.get("/api/v1/topics", **address).status_code == 200

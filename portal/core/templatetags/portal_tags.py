@@ -3,13 +3,13 @@ exit, section intros and what other apps contribute to a country's page. The lan
 ones (reader's addresses, language links, section pages) are portal.languages' reader_tags."""
 
 from django import template
-from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from wagtail import hooks
 from wagtail.models import Page
 
+from portal.core.conf import core_settings
 from portal.core.hooks import COUNTRY_PANELS_HOOK
 
 register = template.Library()
@@ -52,7 +52,7 @@ def with_site_name(title: str, site_name: str, autoescape: bool = True) -> SafeS
 
 @register.simple_tag
 def quick_exit_url() -> str:
-    return settings.PORTAL_QUICK_EXIT_URL
+    return core_settings().quick_exit_url
 
 
 @register.simple_tag(takes_context=True)

@@ -52,7 +52,36 @@ def test_a_bad_environment_value_names_the_variable(monkeypatch):
 
 
 def test_described_for_the_readme_with_secrets_hidden():
-    rows = {row.name: row for row in describe_all()}
+    rows = {row.name: row for row in describe_all(include_tests=True)}
     assert rows["PORTAL_EXAMPLE_BATCH_SIZE"].default == "100"
     assert rows["PORTAL_EXAMPLE_BATCH_SIZE"].description == "Messages per connection."
     assert rows["PORTAL_EXAMPLE_DSN"].default == "(unset)"
+    # Defaults are written as the environment variable would say them.
+    assert rows["PORTAL_EXAMPLE_COUNTRIES"].default == "LA,TH"
+    assert rows["PORTAL_EXAMPLE_ENABLED"].default == "false"
+
+
+def test_the_readme_listing_leaves_out_classes_declared_in_tests():
+    names = {row.name for row in describe_all()}
+    assert "PORTAL_EXAMPLE_BATCH_SIZE" not in names
+    # ...and holds the apps' own, found without anyone importing their conf modules first.
+    assert {"PORTAL_TRUSTED_PROXIES", "NEWSLETTER_BATCH_SIZE"} <= names
+
+
+def test_every_setting_name_is_declared_once():
+    names = [row.name for row in describe_all()]
+    assert len(names) == len(set(names))
+
+
+@dataclass(frozen=True)
+class PairSettings(AppSettings):
+    prefix: ClassVar[str] = "PORTAL_EXAMPLE_PAIRS_"
+    languages: list[tuple[str, str]] = setting([("en", "English")], "Code and label.")
+
+
+def test_pairs_are_read_from_code_colon_label(monkeypatch):
+    monkeypatch.setenv("PORTAL_EXAMPLE_PAIRS_LANGUAGES", "en:English, lo:ລາວ (Lao)")
+    assert PairSettings.load().languages == [("en", "English"), ("lo", "ລາວ (Lao)")]
+    monkeypatch.setenv("PORTAL_EXAMPLE_PAIRS_LANGUAGES", "en")
+    with pytest.raises(ImproperlyConfigured, match="PORTAL_EXAMPLE_PAIRS_LANGUAGES"):
+        PairSettings.load()

@@ -55,7 +55,6 @@ def test_nginx_accepts_the_local_configuration(tmp_path):
 PERIODIC = {
     "publish_scheduled",
     "expire_posts",
-    "purge_inquiries",
     "send_queued_email",
     "prune_db_task_results",
     "clearsessions",

@@ -10,10 +10,10 @@ all its URLs."""
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Browser, expect
 from playwright.sync_api import Page as BrowserPage
 
+from portal.core.conf import core_settings
 from portal.core.testing.pages import LANGUAGE_PREFIXES, main_page_urls
 from portal.home.tests.test_browser import axe_violations
 
@@ -176,7 +176,7 @@ def neutral_site(open_page):
     def open_with_neutral_site(viewport: dict) -> BrowserPage:
         page = open_page(viewport)
         page.route(
-            re.compile("^" + re.escape(settings.PORTAL_QUICK_EXIT_URL)),
+            re.compile("^" + re.escape(core_settings().quick_exit_url)),
             lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE),
         )
         return page

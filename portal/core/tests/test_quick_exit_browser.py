@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
+
+from portal.core.conf import core_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +17,7 @@ NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather forecast</h1>"
 def neutral_site(page: BrowserPage):
     """No network here: the neutral site is answered by the browser itself."""
     page.route(
-        re.compile("^" + re.escape(settings.PORTAL_QUICK_EXIT_URL)),
+        re.compile("^" + re.escape(core_settings().quick_exit_url)),
         lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE),
     )
     return page

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..conf import setting
+from ..conf import inquiry_settings
 
 
 class Queue(models.TextChoices):
@@ -143,7 +143,7 @@ class Inquiry(models.Model):
 
     @property
     def preferred_language_label(self) -> str:
-        labels = dict(setting("PORTAL_INQUIRY_ANSWER_LANGUAGES"))
+        labels = dict(inquiry_settings().answer_languages)
         return labels.get(self.preferred_language, self.preferred_language)
 
     @property

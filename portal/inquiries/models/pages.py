@@ -16,7 +16,7 @@ from portal.core.blocks import BODY_FEATURES, StandardStreamBlock
 from portal.search.mixins import SegmentedSearchMixin
 from portal.taxonomy.models import RELATED_CONTENT_PANELS, ClassifiedMixin
 
-from ..conf import setting
+from ..conf import inquiry_settings
 from .inquiry import Queue
 
 
@@ -59,7 +59,7 @@ class DeskFormPage(RoutablePageMixin, SegmentedSearchMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["target_days"] = setting("PORTAL_INQUIRY_TARGET_WORKING_DAYS")
+        context["target_days"] = inquiry_settings().target_working_days
         return context
 
     @path("")

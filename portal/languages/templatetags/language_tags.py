@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from portal.languages.conf import language_settings
 from portal.languages.editions import default_language, language_of, live_translation, source_page
 from portal.languages.status import state_of_translation
 
@@ -96,6 +97,6 @@ def translation_notice(context: template.Context) -> dict:
 def interface_is_machine_translated() -> bool:
     """True when the interface's catalogue for the current language has not been reviewed."""
     language = get_language()
-    return language != default_language() and language not in getattr(
-        settings, "PORTAL_REVIEWED_INTERFACE_LANGUAGES", []
+    return language != default_language() and language not in (
+        language_settings().reviewed_interface_languages
     )

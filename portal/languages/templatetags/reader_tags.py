@@ -10,6 +10,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from portal.core.conf import core_settings
 from portal.languages import editions
 
 register = template.Library()
@@ -61,7 +62,7 @@ def section_page(context: template.Context, model_label: str) -> Page | None:
     cache = editions.request_cache(context.get("request"))
     pages = cache.setdefault(("sections", language), {})
     if model_label not in pages:
-        labels = [label for label in settings.PORTAL_SECTIONS if label not in pages]
+        labels = [label for label in core_settings().sections if label not in pages]
         if model_label not in labels:
             labels.append(model_label)
         pages.update(_live_section_pages(labels, language))
@@ -129,10 +130,10 @@ def home_page(context: template.Context) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def section_links(context: template.Context) -> list[dict]:
-    """Links to the portal's sections that exist (settings.PORTAL_SECTIONS), in order."""
+    """Links to the portal's sections that exist (PORTAL_SECTIONS), in order."""
     current = context.get("page")
     links = []
-    for label in settings.PORTAL_SECTIONS:
+    for label in core_settings().sections:
         page = section_page(context, label)
         if page is None:
             continue

@@ -10,9 +10,9 @@ from portal.mirror.mirror import Mirror
 @pytest.fixture
 def mirror_root(settings, tmp_path) -> Path:
     """The mirror switched on, in a folder of this test's own."""
-    settings.MIRROR_ENABLED = True
-    settings.MIRROR_ROOT = tmp_path / "mirror"
-    return settings.MIRROR_ROOT
+    settings.PORTAL_MIRROR_ENABLED = True
+    settings.PORTAL_MIRROR_ROOT = tmp_path / "mirror"
+    return settings.PORTAL_MIRROR_ROOT
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import sanitize_address
 
+from ..conf import newsletter_settings
 from ..links import absolute_reverse
 from ..models import Edition, Subscriber
 from ..rendering import (
@@ -68,7 +69,7 @@ class MessageFactory:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.emails = EmailCache(edition)
-        self.from_email = getattr(settings, "NEWSLETTER_FROM_EMAIL", settings.DEFAULT_FROM_EMAIL)
+        self.from_email = newsletter_settings().sender
         # As Django's SMTP backend does: the address alone, its domain in IDNA.
         self.envelope_from = sanitize_address(self.from_email, "utf-8")
         self.domain = list_domain()

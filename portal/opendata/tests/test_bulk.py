@@ -25,9 +25,9 @@ DUMMY_QUEUE = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"
 
 @pytest.fixture
 def data_root(settings, tmp_path):
-    settings.OPEN_DATA_ROOT = tmp_path / "opendata"
+    settings.PORTAL_OPEN_DATA_ROOT = tmp_path / "opendata"
     cache.delete(SCHEDULED_KEY)
-    return settings.OPEN_DATA_ROOT
+    return settings.PORTAL_OPEN_DATA_ROOT
 
 
 @pytest.fixture

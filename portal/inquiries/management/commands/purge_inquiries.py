@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from portal.inquiries import privacy
-from portal.inquiries.conf import setting
+from portal.inquiries.conf import inquiry_settings
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, months: int | None, dry_run: bool, **options) -> None:
-        months = setting("PORTAL_INQUIRY_RETENTION_MONTHS") if months is None else months
+        months = inquiry_settings().retention_months if months is None else months
         if months < 0:
             raise CommandError("The retention period cannot be negative.")
         if dry_run:
