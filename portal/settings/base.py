@@ -266,7 +266,7 @@ WAGTAILEMBEDS_FINDERS: list = []  # embeds would make readers' browsers call thi
 # other PORTAL_* and NEWSLETTER_* setting) are declared in portal/<app>/conf.py, each read from
 # this module if it sets it, else from the environment variable of that name, else its default
 # (portal/core/appsettings.py). `manage.py describe_settings` lists them all; so does the README.
-# The environment variables read in this package are listed in portal/settings/environment.py.
+# The environment variables read in this package are listed in portal/operations/environment.py.
 
 # Logs never keep a reader's full IP address: the filter truncates every address in a record
 # (IPv4 to /24, IPv6 to /48). gunicorn's access log does the same (gunicorn.conf.py).

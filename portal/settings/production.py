@@ -1,7 +1,7 @@
 """Production: everything secret or site-specific comes from the environment.
 
 Required: DJANGO_SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Every other variable this package
-reads is listed in portal/settings/environment.py; the portal's own settings (PORTAL_*,
+reads is listed in portal/operations/environment.py; the portal's own settings (PORTAL_*,
 NEWSLETTER_*) are read from the environment by portal/<app>/conf.py. README: "Configuration"
 lists them all (`manage.py describe_settings --markdown` prints that table).
 """

@@ -1,5 +1,5 @@
 """The README's configuration table is what the code declares, and the list of environment
-variables (portal/settings/environment.py) is what the settings modules read."""
+variables (portal/operations/environment.py) is what the settings modules read."""
 
 import re
 from io import StringIO
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from portal.core.management.commands.describe_settings import markdown_table, setting_rows
-from portal.settings.environment import ENVIRONMENT
+from portal.operations.environment import ENVIRONMENT
+from portal.operations.management.commands.describe_settings import markdown_table, setting_rows
 
 ROOT = Path(__file__).resolve().parents[3]
 START = "<!-- settings table: manage.py describe_settings --markdown -->"

@@ -4,7 +4,7 @@ each app's own settings (portal/<app>/conf.py). `--markdown` prints the README's
 from django.core.management.base import BaseCommand, CommandParser
 
 from portal.core.appsettings import describe_all
-from portal.settings.environment import ENVIRONMENT
+from portal.operations.environment import ENVIRONMENT
 
 HEADER = ["Setting", "Default", "What it does", "Where"]
 

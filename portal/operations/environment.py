@@ -1,9 +1,10 @@
-"""The environment variables this settings package reads (Django's and the libraries' own
-settings), in one list: `manage.py describe_settings` prints them, with the portal's own app
-settings (portal/<app>/conf.py), as the README's configuration table, and a test checks that
-the list and the settings modules name the same variables.
+"""The environment variables the settings package (portal/settings/) reads: Django's and
+the libraries' own settings, in one list. `manage.py describe_settings` prints them, with the
+portal's own app settings (portal/<app>/conf.py), as the README's configuration table, and a
+test checks that the list and the settings modules name the same variables.
 
-Not a settings module: the settings modules read os.environ themselves (they must, before
+Not in the settings package (nothing there may import an app, and the operations app reads
+this list): the settings modules read os.environ themselves (they must, before
 Django is set up); this list only describes what they read.
 """
 
