@@ -12,9 +12,9 @@ for one another instead of building twice); the others, and later runs, copy it:
   `CREATE DATABASE ... TEMPLATE` (a file copy on the server, about a second).
 
 The template is named after a fingerprint of everything that can change what it contains (the
-portal's code and data outside the tests, the demo builder in portal/testing/site.py, the Python, Django and Wagtail versions): a change
-makes a new one, so a stale template is never used. Only the newest template of each kind is
-kept.
+portal's code and data outside the tests, with the demo builder of portal/testing/site.py; the
+Python, Django and Wagtail versions): a change makes a new one, so a stale template is never
+used. Only the newest template of each kind is kept.
 """
 
 import contextlib
