@@ -1,10 +1,11 @@
 """Fixtures shared by the whole suite. App-specific fixtures live in each app's tests."""
 
-import contextlib
 import os
 import shutil
 
 import pytest
+
+from portal.testing.site import build_demo_site, empty_site
 
 # pytest-playwright runs an event loop in the main thread; Django's ORM refuses to run there
 # unless told that this is deliberate.
@@ -15,6 +16,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_collection_modifyitems(config, items):
+    group_tests_by_starting_state(items)
     if os.path.exists(CHROMIUM) and shutil.which(CHROMIUM):
         return
     if IN_CI:
@@ -23,6 +25,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def group_tests_by_starting_state(items) -> None:
+    """Within each module (or class) the tests that start from the empty site run together,
+    so the database changes state at most twice per module instead of at each test."""
+    first_seen: dict = {}
+    for index, item in enumerate(items):
+        first_seen.setdefault(item.parent.nodeid, index)
+    items.sort(
+        key=lambda item: (first_seen[item.parent.nodeid], "site_tree" not in item.fixturenames)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -65,50 +78,105 @@ def _default_language():
     translation.deactivate()
 
 
-def build_demo_site():
-    """Locales, home page, Site, editorial groups and all demo content (idempotent)."""
-    from django.apps import apps
+class DatabaseStates:
+    """The committed states a test can start from, each a snapshot of this process's test
+    database: "demo" (the demo site, for most tests) and "empty" (what `site_tree` gives:
+    emptied once, not for each of its tests). Before each database test the state it wants
+    is put back if another one is in place (see `_database_state`); tests in a transaction
+    roll back to it, transactional tests put it back when they end (see `pytest_configure`)."""
+
+    def __init__(self) -> None:
+        self.snapshots: dict = {}
+        self.current: str | None = None
+
+    def take(self, name: str) -> None:
+        from portal.testing.snapshot import DatabaseSnapshot
+
+        snapshot = DatabaseSnapshot(name=name)
+        snapshot.take()
+        self.snapshots[name] = snapshot
+        self.current = name
+
+    def switch_to(self, name: str) -> None:
+        if name == self.current:
+            return
+        if name in self.snapshots:
+            self.snapshots[name].restore()
+            self.current = name
+        else:  # only "empty", made from the demo site the first time a test wants it
+            self.switch_to("demo")
+            empty_site()
+            self.take(name)
+        forget_cached_state()
+
+    def restore_current(self) -> bool:
+        snapshot = self.snapshots.get(self.current)
+        return snapshot is not None and snapshot.restore()
+
+    def discard(self) -> None:
+        for snapshot in self.snapshots.values():
+            snapshot.discard()
+        self.snapshots.clear()
+        self.current = None
+
+
+DATABASE_STATES = DatabaseStates()
+
+
+def forget_cached_state() -> None:
+    """What Django and Wagtail cache about rows that a restored snapshot replaced."""
     from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
 
-    from portal.core.demo import load_all
-    from portal.core.permissions import ensure_editorial_groups
-
-    # After a flush (transactional tests) content types come back with new ids.
     ContentType.objects.clear_cache()
-    load_all(lambda message: None)
-    ensure_editorial_groups(apps)
-
-
-DATABASE_SNAPSHOT = None  # this process's test database, as built (see the fixtures below)
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the demo site once per test database, right after migrations. Most tests read it,
-    and building it for each test cost most of the suite's time; ordinary tests run inside a
-    transaction that is rolled back, so they all start from this same state. Transactional
-    tests put a snapshot of it back when they end (see `pytest_configure`)."""
-    from portal.core.testing.snapshot import DatabaseSnapshot
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database of this process: migrated with the demo site built in it, made once
+    per template and copied for each worker and later runs (portal/testing/database.py). Most
+    tests read the demo site, and building it for each test cost most of the suite's time.
+    Replaces pytest-django's fixture (its --reuse-db and --create-db have no effect: the
+    template follows the code by itself)."""
+    from portal.testing.database import set_up_test_database
 
-    global DATABASE_SNAPSHOT
     with django_db_blocker.unblock():
-        build_demo_site()
-        DATABASE_SNAPSHOT = DatabaseSnapshot()
-        DATABASE_SNAPSHOT.take()
+        destroy = set_up_test_database(build_demo_site, verbosity=request.config.option.verbose)
+        DATABASE_STATES.take("demo")
     yield
     with django_db_blocker.unblock():
-        DATABASE_SNAPSHOT.discard()
+        DATABASE_STATES.discard()
+        destroy()
+
+
+@pytest.fixture
+def _database_state(request, django_db_setup, django_db_blocker):
+    """Put back the state the test starts from before its transaction begins: "empty" for
+    tests that use `site_tree` (directly or through their fixtures), else "demo"."""
+    wanted = "empty" if "site_tree" in request.node.fixturenames else "demo"
+    with django_db_blocker.unblock():
+        DATABASE_STATES.switch_to(wanted)
+
+
+@pytest.fixture
+def _django_db_helper(_database_state, _django_db_helper):
+    """pytest-django's own (every database test goes through it), after `_database_state`."""
+    return _django_db_helper
 
 
 def pytest_configure(config):
     """Transactional tests end by putting the snapshot back instead of emptying the database
-    (Django's flush): the next test, of either kind, starts from the demo site again."""
+    (Django's flush): the next test, of either kind, starts from the same state again."""
     from django.test import TransactionTestCase
 
     flush = TransactionTestCase._fixture_teardown
 
     def restore_the_snapshot(self):
-        if DATABASE_SNAPSHOT is None or not DATABASE_SNAPSHOT.restore():
+        if not DATABASE_STATES.restore_current():
             flush(self)
         from django.contrib.contenttypes.models import ContentType
 
@@ -117,104 +185,16 @@ def pytest_configure(config):
     TransactionTestCase._fixture_teardown = restore_the_snapshot
 
 
-@contextlib.contextmanager
-def deletion_signals_muted():
-    """Delete without the receivers of pre_delete/post_delete (page unpublishing, translation
-    clean-up, search index updates): Django then deletes related rows in bulk instead of one
-    object at a time, several times faster. The caller tidies the search index itself."""
-    from django.db.models.signals import post_delete, pre_delete
-
-    saved = [(signal, signal.receivers) for signal in (pre_delete, post_delete)]
-    try:
-        for signal, _receivers in saved:
-            signal.receivers = []
-            signal.sender_receivers_cache.clear()
-        yield
-    finally:
-        for signal, receivers in saved:
-            signal.receivers = receivers
-            signal.sender_receivers_cache.clear()
-
-
-def forget_deleted_objects_in_search_indexes() -> None:
-    """Index rows whose object is gone (deleted with the signals muted)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
-
-    for content_type_id in IndexEntry.objects.values_list("content_type", flat=True).distinct():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        entries = IndexEntry.objects.filter(content_type_id=content_type_id)
-        if model is None:
-            entries.delete()
-            continue
-        existing = [str(pk) for pk in model._default_manager.values_list("pk", flat=True)]
-        entries.exclude(object_id__in=existing).delete()
-
-
-def empty_site():
-    """Remove every page below the home page and every row of the portal's own models, leaving
-    locales, home page, Site, settings, groups and the country list: a site whose content a test
-    builds itself."""
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import ProtectedError
-    from wagtail.models import Page
-
-    from portal.home.site import ensure_site
-    from portal.search import documents
-
-    ContentType.objects.clear_cache()  # ids change when a transactional test flushes
-    home = ensure_site()
-    models = [
-        model
-        for config in apps.get_app_configs()
-        if config.name.startswith("portal.") and config.label not in KEEP_APPS
-        for model in config.get_models()
-        if not issubclass(model, Page) and model._meta.label not in KEEP_MODELS
-    ]
-    going = Page.objects.filter(depth__gt=2) | Page.objects.filter(depth=2).exclude(pk=home.pk)
-    documents.remove(going.values_list("pk", flat=True))  # keeps the vocabulary's counts right
-    with deletion_signals_muted():
-        Page.objects.filter(depth__gt=2).delete()
-        Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-        for _attempt in range(len(models) + 1):  # PROTECTed rows go once what refers to them has
-            remaining = []
-            for model in models:
-                try:
-                    model.objects.all().delete()
-                except ProtectedError:
-                    remaining.append(model)
-            if not remaining:
-                break
-            models = remaining
-    forget_deleted_objects_in_search_indexes()
-    # The country list stays, but what the demo said about each country goes with it.
-    apps.get_model("countries", "Country").objects.update(
-        is_source=False, is_transit=False, is_destination=False, has_internal_trafficking=False
-    )
-    home.refresh_from_db()
-    return home
-
-
-def load_demo_of(*labels: str) -> None:
-    """The demo content of some apps only (by app label, in INSTALLED_APPS order), for tests
-    that want real content on an emptied site without the cost of all of it."""
-    from portal.core.demo import demo_loaders
-
-    for label, load in demo_loaders():
-        if label in labels:
-            load(lambda message: None)
-
-
-KEEP_APPS = {"core", "home", "portal_search"}  # settings, home page; search rows follow pages
-KEEP_MODELS = {"countries.Country"}  # reference data (ISO 3166), loaded by a migration
-
-
 @pytest.fixture
 def site_tree(db):
     """An empty site (locales, home page, Site, settings, editorial groups) for tests that
-    build their own content. Undone with the test's transaction."""
-    return empty_site()
+    build their own content: the "empty" state, made once per process and put back before
+    the test (see `_database_state`); what the test adds goes with its transaction."""
+    from portal.home.site import ensure_site
+
+    if DATABASE_STATES.current != "empty":  # asked for late, with request.getfixturevalue
+        return empty_site()
+    return ensure_site()
 
 
 @pytest.fixture
@@ -239,20 +219,32 @@ def live_site(live_server, transactional_db):
     return live_server
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django's mail goes to it for the test's duration."""
-    from portal.core.testing.smtp import SMTPSink
+@pytest.fixture(scope="session")
+def _smtp_sink():
+    """One SMTP server per test process (starting one for each of its 120 users cost time)."""
+    from portal.testing.smtp import SMTPSink
 
     sink = SMTPSink()
     sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def smtp_server(_smtp_sink, settings):
+    """A real SMTP server on loopback, empty and accepting; Django's mail goes to it for the
+    test's duration. A test may stop it or make it refuse: the next one finds it reset."""
+    sink = _smtp_sink
+    sink.reject_with = None
+    sink.start()
+    sink.clear()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = sink.host
     settings.EMAIL_PORT = sink.port
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_TIMEOUT = 5
     yield sink
-    sink.stop()
+    sink.reject_with = None
 
 
 @pytest.fixture
@@ -261,7 +253,7 @@ def admin_client(db, admin_user):
     second factor passed (superusers must have one; portal.security)."""
     from django.test import Client
 
-    from portal.security.testing import login_staff
+    from portal.testing.security import login_staff
 
     client = Client()
     login_staff(client, admin_user)

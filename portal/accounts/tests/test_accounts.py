@@ -39,6 +39,7 @@ def link_in(email: OutgoingEmail) -> str:
     return re.search(r"http://testserver(/\S+)", email.body_text).group(1)
 
 
+@pytest.mark.smoke
 def test_registration_creates_an_unverified_public_account_and_sends_a_link(client):
     response = client.post("/accounts/register/", registration())
     assert response.status_code == 302 and response["Location"] == "/accounts/register/sent/"
@@ -115,6 +116,7 @@ def test_bad_registration_input_is_explained_and_kept(client, overrides, field, 
         )
 
 
+@pytest.mark.both_databases
 def test_spam_traps_and_rate_limits_on_registration(client):
     trapped = client.post("/accounts/register/", registration(website="http://spam.example"))
     assert "hidden field" in trapped.content.decode()
@@ -192,6 +194,7 @@ def test_password_reset_never_serves_staff_accounts(client):
     assert not re.search(r"/password/reset/[^/\s]+/[^/\s]+/", email.body_text)
 
 
+@pytest.mark.both_databases
 def test_logins_lock_after_ten_failures(client):
     client.post("/accounts/register/", registration())
     for _ in range(10):

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 from .helpers import all_items, get_json, relative
 
@@ -24,6 +24,7 @@ LISTS = [
 ]
 
 
+@pytest.mark.smoke
 def test_the_root_lists_every_endpoint(client, demo_site):
     index = get_json(client, "/api/v1/")
     assert index["openapi"] == "http://testserver/api/v1/openapi.json"

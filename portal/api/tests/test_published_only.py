@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 from .helpers import all_items, get_json
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pytest
 from bs4 import BeautifulSoup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 SEEDS = ["/", "/lo/", "/th/", "/search/?q=trafficking&type=resource"]
 # Not public pages, or files rather than pages (their own tests cover them).

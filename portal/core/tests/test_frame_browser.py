@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, expect
 from playwright.sync_api import Page as BrowserPage
 
 from portal.core.conf import core_settings
-from portal.core.testing.pages import LANGUAGE_PREFIXES, main_page_urls
-from portal.home.tests.test_browser import axe_violations
+from portal.testing.axe import axe_violations
+from portal.testing.pages import LANGUAGE_PREFIXES, main_page_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

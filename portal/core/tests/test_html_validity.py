@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.core.testing.pages import LANGUAGE_PREFIXES, main_page_urls
+from portal.testing.pages import LANGUAGE_PREFIXES, main_page_urls
 
 pytestmark = pytest.mark.django_db
 

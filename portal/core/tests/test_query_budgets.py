@@ -10,6 +10,8 @@ restrictions, locales, settings, translations, listings) is counted.
 
 import pytest
 
+pytestmark = pytest.mark.both_databases
+
 # (url, budget). The country profile is over the target of 30 (numbered notes, figures,
 # flows, panels from five apps and related pages each cost their own queries); its budget is
 # what it makes now, so that it cannot grow back to the 123 it once made (see the report).

@@ -39,6 +39,7 @@ READER_URLS = [
 ]
 
 
+@pytest.mark.smoke
 @pytest.mark.django_db
 def test_anonymous_readers_get_no_cookie_anywhere(client, demo_site):
     for url in READER_URLS:

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, User
 
 from portal.core.permissions import EDITORS, MODERATORS
 from portal.countries.models import Country, CountryIndexPage, Figure, Flow
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
 from portal.countries.models import CountryProfilePage
-from portal.home.tests.test_browser import axe_violations
-from portal.security.testing import sign_in_to_admin
+from portal.testing.axe import axe_violations
+from portal.testing.security import sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,8 +13,8 @@ from django.utils import translation
 
 from portal.countries import dataset
 from portal.countries.models import Country, Figure
-from portal.countries.tests.helpers import soup, texts
 from portal.sources.models import Source
+from portal.testing.html import soup, texts
 
 from .jsonld_context import expand_offline
 
@@ -186,7 +186,7 @@ def test_the_comparison_is_a_valid_dataset_in_json_ld(client, thai_test_figures)
 def test_bad_input_gets_a_clear_message(client, demo_site, query, message):
     response = client.get(COMPARE, query)
     assert response.status_code == 400
-    html = soup_any(response)
+    html = soup(response, status=None)
     errors = " ".join(texts(html.select("#compare-errors li")))
     assert message in errors
     assert not html.select("#comparison")
@@ -209,12 +209,6 @@ def test_query_budget(client, thai_test_figures):
     assert two - chrome <= QUERY_BUDGET
     assert most - chrome <= QUERY_BUDGET
     assert most <= two + 2, "no queries per column"
-
-
-def soup_any(response):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.mark.django_db

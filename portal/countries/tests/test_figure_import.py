@@ -12,9 +12,8 @@ from portal.core.permissions import EDITORS
 from portal.countries import dataset
 from portal.countries.figure_import import COLUMNS, FileError, import_figures
 from portal.countries.models import Country, Figure, Indicator
-from portal.security.testing import login_staff
-
-from .helpers import soup, texts
+from portal.testing.html import soup, texts
+from portal.testing.security import login_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from portal.countries.models import Country, Figure, Flow, Indicator, Qualifier
 from portal.countries.models.flows import FlowTransit
 from portal.countries.overview import preferred_figures
 from portal.sources.models import Source
-
-from .helpers import soup, texts
+from portal.testing.html import soup, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ import pytest
 from django.utils import translation
 
 from portal.countries.models import Country, CountryProfilePage
-
-from .helpers import soup, texts
+from portal.testing.html import soup, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +17,7 @@ def entries(html) -> dict[str, str]:
     }
 
 
+@pytest.mark.smoke
 def test_index_groups_all_countries_by_region_with_roles_and_tier(client, lao_site):
     html = soup(client.get("/countries/"))
     assert texts(html.select(".country-region h2")) == [

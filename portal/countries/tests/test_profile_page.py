@@ -12,8 +12,7 @@ from portal.core.hooks import COUNTRY_PANELS_HOOK
 from portal.countries.models import CountryProfilePage
 from portal.sources.models import Source
 from portal.taxonomy.models import RelatedLink
-
-from .helpers import soup, texts
+from portal.testing.html import soup, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ import pytest
 
 from portal.countries.charts import SMALL_WIDTH, TierPoint, tier_timeline_svg
 from portal.countries.models import Country, Figure
-from portal.countries.tests.helpers import soup, texts
 from portal.countries.trends import build_series
 from portal.sources.citations import NoteList
 from portal.sources.models import Source
+from portal.testing.html import soup, texts
 
 from .jsonld_context import expand_offline
 

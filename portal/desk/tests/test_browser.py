@@ -12,9 +12,9 @@ from playwright.sync_api import expect
 
 from portal.core.permissions import MODERATORS
 from portal.countries.models import CountryProfilePage
-from portal.home.tests.test_browser import axe_violations
-from portal.security.testing import sign_in_to_admin
 from portal.sources.models import Source
+from portal.testing.axe import axe_violations
+from portal.testing.security import sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.desk.links import check_links
-from portal.security.testing import login_staff
 from portal.sources.models import Source
 from portal.standardpages.models import StandardPage
 from portal.taxonomy.models import RelatedLink
+from portal.testing.security import login_staff
 
 from .linkserver import refused_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 STALE_NOTICE = "link may be out of date"
 

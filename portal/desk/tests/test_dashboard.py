@@ -19,10 +19,10 @@ from portal.countries.review import REVIEWED_ACTION
 from portal.needs.models import Need
 from portal.needs.permissions import NEEDS_MODERATORS, ensure_needs_moderators_group
 from portal.organizations.models import OrganizationPage
-from portal.security.testing import login_staff
 from portal.sources.models import Source
 from portal.standardpages.models import StandardPage
 from portal.taxonomy.models import RelatedLink
+from portal.testing.security import login_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,7 @@ def due(demo_site):
     }
 
 
+@pytest.mark.smoke
 def test_an_editor_sees_every_kind_of_page_and_source_row_with_its_action(client, due):
     login_staff(client, person(EDITORS))
     found = sections(client)

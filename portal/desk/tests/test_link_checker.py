@@ -7,6 +7,8 @@ from portal.sources.models import Source
 
 from .linkserver import refused_url
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def checker(settings):

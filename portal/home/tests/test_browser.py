@@ -3,33 +3,17 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
-from portal.security.testing import sign_in_to_admin
 from portal.standardpages.models import StandardPage
+from portal.testing.axe import axe_violations
+from portal.testing.security import sign_in_to_admin
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 STANDARD_PAGE_LINKS = ["How You Can Help", "About Us", "Contact Us"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(
-    page: BrowserPage, *, best_practice: bool = False, exclude: list[str] | None = None
-) -> list[str]:
-    """axe's WCAG 2.2 A/AA rules; with best_practice, also its best-practice rules (landmarks,
-    unique labels, one main heading...). `exclude`: CSS selectors left out (only for markup
-    that is not the portal's own, such as Wagtail's admin messages)."""
-    tags = [*WCAG_TAGS, "best-practice"] if best_practice else WCAG_TAGS
-    context = {"exclude": [[selector] for selector in exclude]} if exclude else None
-    results = Axe().run(page, context=context, options={"runOnly": {"type": "tag", "values": tags}})
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
 
 
 def test_home_page_renders_and_navigation_reaches_each_page(live_site, page: BrowserPage):

@@ -6,6 +6,8 @@ from wagtail.models import Site
 
 from portal.home.site import site_address, sync_site_after_migrate, sync_site_with_base_url
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_site_address_from_base_url():
     assert site_address("https://portal.example.org") == ("portal.example.org", 443)

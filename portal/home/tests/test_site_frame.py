@@ -1,10 +1,10 @@
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from portal.core.models import PortalSettings
 from portal.standardpages.models import StandardPage
+from portal.testing.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,7 @@ STANDARD_PAGES = {
 }
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
+@pytest.mark.smoke
 def test_home_page_has_the_portal_frame(client, demo_site):
     response = client.get("/")
     assert response.status_code == 200

@@ -7,7 +7,10 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.core.testing.badinput import (
+from portal.countries.models import Country
+from portal.inquiries.models import Inquiry
+from portal.mailer.models import OutgoingEmail
+from portal.testing.badinput import (
     FORM_SETTINGS,
     HUGE_IDS,
     hostile_id,
@@ -16,9 +19,6 @@ from portal.core.testing.badinput import (
     post_hostile,
     single_line,
 )
-from portal.countries.models import Country
-from portal.inquiries.models import Inquiry
-from portal.mailer.models import OutgoingEmail
 
 from .conftest import contact_post, inquiry_post
 

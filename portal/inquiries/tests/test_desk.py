@@ -4,22 +4,18 @@ inquiries at all."""
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from portal.inquiries import casework
 from portal.inquiries.models import EntryKind, Inquiry, Queue, Status
 from portal.mailer.models import OutgoingEmail
-from portal.security.testing import login_staff
+from portal.testing.html import soup
+from portal.testing.security import login_staff
 
 from .conftest import contact_post, inquiry_post
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def submit(client, **overrides) -> Inquiry:

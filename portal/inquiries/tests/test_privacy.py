@@ -13,7 +13,7 @@ from portal.inquiries import casework
 from portal.inquiries.models import Inquiry, Status
 from portal.inquiries.privacy import months_before
 from portal.mailer.models import OutgoingEmail
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
 from .conftest import inquiry_post
 

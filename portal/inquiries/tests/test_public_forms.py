@@ -2,10 +2,10 @@
 submission (each with a clear message, nothing stored, the person's text kept)."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from portal.inquiries.models import ContactPage, Inquiry, InquiryCornerPage, Queue, Status
 from portal.mailer.models import OutgoingEmail
+from portal.testing.html import soup
 
 from .conftest import contact_post, inquiry_post, started_ago
 
@@ -15,15 +15,12 @@ CORNER = "/inquiry-corner/"
 CONTACT = "/contact-us/"
 
 
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def error_summary(response) -> str:
     summary = soup(response).select_one("#form-errors")
     return summary.get_text(" ", strip=True) if summary else ""
 
 
+@pytest.mark.smoke
 def test_the_corner_explains_the_desk_and_offers_the_form(client, desk_site):
     response = client.get(CORNER)
     assert response.status_code == 200

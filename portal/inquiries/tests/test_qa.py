@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 
 from portal.inquiries import casework
 from portal.inquiries.models import AnsweredQuestionPage, Inquiry
-from portal.security.testing import login_staff
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.security import login_staff
 
 from .conftest import inquiry_post
 

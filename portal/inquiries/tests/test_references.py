@@ -8,6 +8,8 @@ from portal.inquiries.models import ReferenceCounter
 from portal.inquiries.references import format_reference, next_reference
 from portal.inquiries.workdays import add_working_days, working_days_between
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_format():
     assert format_reference("INQ", 2026, 42) == "INQ-2026-00042"

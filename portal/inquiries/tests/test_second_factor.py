@@ -5,7 +5,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.inquiries.models import Inquiry
-from portal.security.testing import age_second_factor, current_code, login_staff
+from portal.testing.security import age_second_factor, current_code, login_staff
 
 from .conftest import inquiry_post
 

@@ -19,7 +19,7 @@ from django.conf import settings
 from wagtail.models import Page
 from wagtail_localize.segments.extract import extract_segments
 
-from portal.countries.tests.helpers import soup
+from portal.testing.html import soup
 
 pytestmark = pytest.mark.django_db
 

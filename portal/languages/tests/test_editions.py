@@ -6,16 +6,12 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 from portal.languages.conf import language_settings
+from portal.testing.html import soup
 
 pytestmark = pytest.mark.django_db
 
 LAO_NOTICE = "ໜ້ານີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາຂອງທ່ານ"
 THAI_NOTICE = "หน้านี้ยังไม่ได้แปลเป็นภาษาของคุณ"
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def switcher(html: BeautifulSoup) -> dict[str, str]:
@@ -46,6 +42,7 @@ def test_html_lang_matches_the_edition_everywhere(client, demo_site):
             assert html.html["lang"] == language, prefix + path
 
 
+@pytest.mark.smoke
 def test_translated_home_page_is_in_lao_and_says_it_is_machine_made(client, demo_site):
     html = soup(client.get("/lo/"))
     assert html.select_one("h1").get_text(strip=True).startswith("ແຫຼ່ງຂໍ້ມູນ")

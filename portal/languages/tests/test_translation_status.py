@@ -7,8 +7,8 @@ from wagtail.models import Locale, Page
 
 from portal.languages.models import TranslationReview
 from portal.languages.status import translation_states
-from portal.security.testing import login_staff
 from portal.standardpages.models import StandardPage
+from portal.testing.security import login_staff
 
 pytestmark = pytest.mark.django_db
 

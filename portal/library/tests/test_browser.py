@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
-from portal.home.tests.test_browser import axe_violations
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.axe import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

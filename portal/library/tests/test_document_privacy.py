@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, User
 from wagtail.models import PageViewRestriction
 
 from portal.library.models import ResourcePage
-from portal.security.testing import login_staff
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.security import login_staff
 
 from .conftest import pdf_bytes
 

@@ -10,7 +10,7 @@ from portal.library.models import DocumentText, ResourcePage
 from portal.library.tasks import extract_document_text
 from portal.search.engines import RELEVANCE, Filters, get_engine
 from portal.search.query import parse
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 from .conftest import pdf_bytes
 

@@ -3,7 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.html import card_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +49,10 @@ def library(site_tree):
 
 
 def titles(client, query: str = "") -> list[str]:
-    response = client.get(f"/resources/{query}")
-    assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".item-card__title a")]
+    return card_titles(client, f"/resources/{query}", status=200)
 
 
+@pytest.mark.smoke
 def test_sorted_newest_first_with_undated_last_or_by_title(client, library):
     found = titles(client)
     assert found[-2:] == ["Mekong migration study", "Undated guide"]

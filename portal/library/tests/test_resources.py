@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from portal.library.models import ResourceIndexPage, ResourcePage
 from portal.library.wagtail_hooks import new_resources, resources_about_country
 from portal.sources.models import Source
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.test import override_settings
 from portal.mailer.models import OutgoingEmail
 from portal.mailer.outbox import queue_email, send_due_emails
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def queue(**overrides) -> OutgoingEmail:

@@ -18,7 +18,7 @@ from portal.sources.models import Source
 
 from .conftest import gone, read, snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 UPDATE = "/home/updates/trafficking-in-persons-report-2007-lao-pdr/"
 # Shows none of the changes below (a frame page: every page links to it, it links to none of

@@ -12,7 +12,7 @@ from portal.mirror.storage import MARKER
 
 from .conftest import read
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def test_rebuild_removes_stale_files_and_records(demo_site, mirror_root, monkeypatch):

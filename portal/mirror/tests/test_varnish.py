@@ -30,6 +30,7 @@ pytestmark = [
         not os.path.exists(VARNISHD) and not IN_CI,
         reason=f"varnishd not installed at {VARNISHD} (Debian package varnish)",
     ),
+    pytest.mark.both_databases,
 ]
 
 

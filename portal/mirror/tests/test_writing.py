@@ -9,7 +9,7 @@ from portal.mirror.models import MirroredUrl, MirrorLink
 
 from .conftest import read, snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from portal.needs.choices import Status
 from portal.needs.expiry import expire_posts
 from portal.needs.models import InvalidTransition, Need, Offer, Post
 from portal.needs.stats import campaign_counts
+from portal.testing.html import link_texts
 
 from .conftest import in_days
 
@@ -20,8 +21,7 @@ BOARD = "/needs-and-resources/"
 
 
 def titles(response) -> list[str]:
-    html = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".needs-card__title a")]
+    return link_texts(response.content, ".needs-card__title a")
 
 
 @pytest.fixture
@@ -77,6 +77,7 @@ def test_filters_in_the_url(client, mixed_board, query, expected):
     assert set(titles(response)) == expected
 
 
+@pytest.mark.smoke
 def test_unknown_filter_values_are_shown_and_left_out(client, mixed_board):
     response = client.get(BOARD + "?country=zz&category=weapons&kind=need&q=" + "x" * 101)
     assert response.status_code == 200

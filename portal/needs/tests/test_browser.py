@@ -4,32 +4,22 @@ appears on the board; the board and a post page pass axe's WCAG A/AA checks."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
 from portal.accounts.models import Profile
 from portal.countries.models import Country
 from portal.needs.permissions import NEEDS_MODERATORS, ensure_needs_moderators_group
-from portal.security.testing import sign_in_to_admin
+from portal.testing.axe import axe_violations
+from portal.testing.security import sign_in_to_admin
 
 from .conftest import in_days
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PASSWORD = "Shelter-password-2026"
-
-
-def axe_violations(page: BrowserPage) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.fixture

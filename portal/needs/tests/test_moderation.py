@@ -9,7 +9,7 @@ from portal.mailer.models import OutgoingEmail
 from portal.needs.choices import Moderation
 from portal.needs.models import Need
 from portal.needs.permissions import NEEDS_MODERATORS
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
 from .conftest import form_started, in_days
 

@@ -8,7 +8,7 @@ from portal.mailer.models import OutgoingEmail
 from portal.needs.choices import Moderation, Status
 from portal.needs.forms import NeedForm, OfferForm
 from portal.needs.models import Need, Offer
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
 from .conftest import form_started, in_days
 

@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.mailer.models import OutgoingEmail
 from portal.newsletter.models import Bounce, Edition, Subscriber
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
 from .conftest import digest_item
 
@@ -68,7 +68,7 @@ def test_csv_export(client, newsletter_staff, countries):
 
 
 def test_export_and_erase_ask_for_the_second_factor_again_when_it_is_old(client, newsletter_staff):
-    from portal.security.testing import age_second_factor
+    from portal.testing.security import age_second_factor
 
     person = Subscriber.objects.create(email="person@example.org", status="subscribed")
     login_staff(client, newsletter_staff)

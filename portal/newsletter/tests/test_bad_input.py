@@ -6,7 +6,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.core.testing.badinput import (
+from portal.mailer.models import OutgoingEmail
+from portal.newsletter.models import Subscriber
+from portal.testing.badinput import (
     FORM_SETTINGS,
     HUGE_IDS,
     hostile_ids,
@@ -14,8 +16,6 @@ from portal.core.testing.badinput import (
     post_hostile,
     single_line,
 )
-from portal.mailer.models import OutgoingEmail
-from portal.newsletter.models import Subscriber
 
 from .helpers import form_data
 

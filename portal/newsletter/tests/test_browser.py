@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
-from portal.home.tests.test_browser import axe_violations
 from portal.newsletter.models import Subscriber
+from portal.testing.axe import axe_violations
 
 from .helpers import link_path
 

@@ -245,7 +245,7 @@ def test_messages_come_from_the_group_template(digest_items, make_edition, make_
 def test_items_from_the_portals_own_providers(smtp_server, site_tree, make_subscriber):
     """Updates and resources register DIGEST_ITEMS_HOOK providers: an edition gathers what was
     published since the previous one and each reader gets what matches."""
-    from portal.taxonomy import testing as build
+    from portal.testing import build
 
     build.update("Shelter opens in Savannakhet", countries=["LA"], topics=["protection"])
     build.resource("Fishing fleet inspection report", countries=["TH"], topics=["fishing"])

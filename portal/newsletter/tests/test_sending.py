@@ -20,6 +20,8 @@ from portal.newsletter.sending import Outcome
 
 from .conftest import digest_item
 
+pytestmark = pytest.mark.both_databases
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

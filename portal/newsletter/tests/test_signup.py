@@ -38,6 +38,7 @@ def test_newsletter_page_explains_and_links_the_archive(client, newsletter_page)
     assert soup.find("a", href="/newsletter/archive/")
 
 
+@pytest.mark.smoke
 def test_sign_up_confirm_and_receive(client, smtp_server, newsletter_page, countries, topics):
     response = client.post(
         reverse("newsletter:signup"),

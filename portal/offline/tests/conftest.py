@@ -22,7 +22,7 @@ def under_public_address(settings):
 def small_site(site_tree, under_public_address):
     """The frame's pages, the contact form and the translations: every kind of page the copy
     treats differently, without exporting the whole demo (hundreds of pages) for each test."""
-    from conftest import load_demo_of
+    from portal.testing.site import load_demo_of
 
     load_demo_of("standardpages", "inquiries", "languages")
     return site_tree

@@ -25,7 +25,7 @@ def two_countries(site_tree, under_public_address):
         iso2="TH",
         defaults=dict(iso3="THA", numeric="764", name="Thailand", region=Region.EAST_ASIA_PACIFIC),
     )[0]
-    from conftest import load_demo_of
+    from portal.testing.site import load_demo_of
 
     load_demo_of("standardpages", "languages")
     home = site_tree
@@ -50,6 +50,7 @@ def two_countries(site_tree, under_public_address):
     return laos, profile
 
 
+@pytest.mark.smoke
 def test_country_pack_holds_the_country_and_nothing_else(two_countries, tmp_path, settings):
     settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS
     output = tmp_path / "country-la"

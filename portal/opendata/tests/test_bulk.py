@@ -16,7 +16,7 @@ from portal.countries import dataset
 from portal.opendata import export
 from portal.opendata.tables import TABLES
 from portal.opendata.tasks import SCHEDULED_KEY, generate_open_data, schedule_generation
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def generated(demo_site, data_root):
     return json.loads((data_root / export.JSON_FILE).read_text())
 
 
+@pytest.mark.smoke
 def test_bulk_json_matches_the_api(client, generated):
     tables = generated["tables"]
     assert {t.name for t in TABLES} == set(tables)

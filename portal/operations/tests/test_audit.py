@@ -12,9 +12,9 @@ from portal.countries.models import Country
 from portal.inquiries.models import Inquiry
 from portal.inquiries.tests.conftest import inquiry_post
 from portal.needs.models import Need
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from wagtail.documents.models import Document
 from portal.operations.backup import CHECKSUMS, MANIFEST, BackupError, create_backup
 from portal.operations.restore import restore_archive
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.both_databases]
 
 ROOT = Path(__file__).resolve().parents[3]
 # Tables whose rows must come back identical (by primary key).

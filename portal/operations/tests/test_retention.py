@@ -23,7 +23,7 @@ from portal.needs.choices import Status
 from portal.needs.models import Interest, Need, Post
 from portal.operations import retention
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from portal.organizations.demo import ensure_services
 from portal.organizations.models import Service
 from portal.organizations.wagtail_hooks import organizations_in_country
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,7 @@ def names(client, query: str = "") -> list[str]:
     return [a.get_text(strip=True) for a in html.select(".item-card__title a")]
 
 
+@pytest.mark.smoke
 def test_filters_combine_and_names_sort(client, directory):
     assert names(client) == [
         "Aid Lawyers",

@@ -9,7 +9,7 @@ from portal.search.engines import RELEVANCE, Filters, get_engine
 from portal.search.query import parse
 from portal.updates.models import UpdatePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 # The types readers look for; each must have demo pages, so none is skipped unnoticed.
 MAIN_TYPES = {

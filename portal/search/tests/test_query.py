@@ -7,6 +7,8 @@ from portal.search.segmentation import segment, words
 from portal.search.slugs import slugify_keep_marks
 from portal.search.snippets import snippet
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_words_and_phrases_and_exclusions():
     query = parse('"forced labour" fishing -"sea food" -boats')

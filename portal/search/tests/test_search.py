@@ -12,7 +12,7 @@ from portal.search.query import parse
 
 from .conftest import add_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def titles(text: str, filters: Filters | None = None, sort: str = RELEVANCE) -> list[str]:

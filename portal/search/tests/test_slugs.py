@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from portal.security.testing import login_staff
 from portal.standardpages.models import StandardPage
+from portal.testing.security import login_staff
 
 from .conftest import add_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def test_programmatic_creation_keeps_marks(site_tree):

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import add_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def get(client, **params):

@@ -9,9 +9,9 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.security.second_factor import requires_second_factor
-from portal.security.testing import current_code
+from portal.testing.security import current_code
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def member(username: str, group: str | None = None, **fields) -> User:

@@ -21,9 +21,9 @@ from portal.accounts.models import Profile
 from portal.core.ratelimit import RateLimit
 from portal.mailer.models import OutgoingEmail
 from portal.security.apps import create_cache_table
-from portal.security.testing import login_staff
+from portal.testing.security import login_staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 PASSWORD = "Right-password-2026"
 LOCKED = "signing in is paused"

@@ -38,6 +38,7 @@ def test_matching_by_title_or_alternative_title(site_tree):
     assert Source.objects.matching_title("Another report") is None
 
 
+@pytest.mark.smoke
 def test_index_and_uuid_address(client, cited_site):
     text = page_text(client.get("/sources/"))
     assert "US Department of State. Trafficking in Persons Report 2007 (2007)." in text

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 SOURCES = Path(__file__).parents[2] / "sources" / "demo_data" / "sources.json"
 
 
+@pytest.mark.smoke
 def test_demo_collections(client, demo_site):
     lao = Country.objects.get(iso2="LA")
     assert (lao.iso3, lao.numeric, lao.name, lao.region) == (

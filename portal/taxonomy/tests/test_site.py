@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from portal.library.models import ResourceIndexPage
 from portal.organizations.models import OrganizationIndexPage
-from portal.taxonomy import testing as build
 from portal.taxonomy.models import RelatedLink
+from portal.testing import build
 from portal.updates.models import EventIndexPage, UpdateIndexPage
 
 pytestmark = pytest.mark.django_db

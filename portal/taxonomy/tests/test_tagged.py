@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.taxonomy import testing as build
+from portal.testing import build
 
 pytestmark = pytest.mark.django_db
 

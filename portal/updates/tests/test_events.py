@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.html import card_titles
 from portal.updates.models import EventPage
 from portal.updates.wagtail_hooks import new_events, upcoming_events_in_country
 
@@ -65,8 +66,7 @@ def ical(client, url: str) -> Calendar:
 
 
 def titles(client, query: str = "") -> list[str]:
-    html = BeautifulSoup(client.get(f"/events/{query}").content, "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".item-card__title a")]
+    return card_titles(client, f"/events/{query}")
 
 
 def test_upcoming_by_default_past_most_recent_first(client, events):

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.taxonomy import testing as build
+from portal.testing import build
+from portal.testing.html import card_titles
 from portal.updates.models import UpdatePage
 from portal.updates.wagtail_hooks import new_updates, updates_about_country
 
@@ -28,10 +29,10 @@ def news(site_tree):
 
 
 def titles(client, query: str = "") -> list[str]:
-    html = BeautifulSoup(client.get(f"/updates/{query}").content, "html.parser")
-    return [a.get_text(strip=True) for a in html.select(".item-card__title a")]
+    return card_titles(client, f"/updates/{query}")
 
 
+@pytest.mark.smoke
 def test_newest_first_and_filters_combine(client, news):
     assert titles(client) == ["Shelter opens", "Boats inspected", "Law passed"]
     assert titles(client, "?country=la") == ["Shelter opens", "Law passed"]

@@ -7,8 +7,7 @@ from typing import Any
 from wagtail.models import Locale, Page, Site
 
 from portal.countries.models import Country
-
-from .models import Language, Topic
+from portal.taxonomy.models import Language, Topic
 
 COUNTRY_CODES = {
     "LA": ("LAO", "418", "Lao PDR"),

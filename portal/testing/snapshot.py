@@ -17,8 +17,12 @@ SNAPSHOT_SCHEMA = "test_snapshot"
 
 
 class DatabaseSnapshot:
-    def __init__(self, alias: str = "default") -> None:
+    """One committed state of the test database; `name` tells several apart (on PostgreSQL
+    each is a schema of its own)."""
+
+    def __init__(self, alias: str = "default", name: str = "") -> None:
         self.alias = alias
+        self.schema = f"{SNAPSHOT_SCHEMA}_{name}" if name else SNAPSHOT_SCHEMA
         self.sqlite_copy: sqlite3.Connection | None = None
         self.postgres_tables: list[str] = []
 
@@ -38,11 +42,11 @@ class DatabaseSnapshot:
                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
                 )
                 self.postgres_tables = [row[0] for row in cursor.fetchall()]
-                cursor.execute(f"DROP SCHEMA IF EXISTS {SNAPSHOT_SCHEMA} CASCADE")
-                cursor.execute(f"CREATE SCHEMA {SNAPSHOT_SCHEMA}")
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {self.schema}")
                 for table in self.postgres_tables:
                     cursor.execute(
-                        f'CREATE TABLE {SNAPSHOT_SCHEMA}."{table}" AS TABLE public."{table}"'
+                        f'CREATE TABLE {self.schema}."{table}" AS TABLE public."{table}"'
                     )
 
     def restore(self) -> bool:
@@ -62,7 +66,7 @@ class DatabaseSnapshot:
                     cursor.execute(f'DELETE FROM public."{table}"')  # noqa: S608
                     cursor.execute(
                         f'INSERT INTO public."{table}" '  # noqa: S608
-                        f'SELECT * FROM {SNAPSHOT_SCHEMA}."{table}"'
+                        f'SELECT * FROM {self.schema}."{table}"'
                     )
             return True
         return False
@@ -73,5 +77,5 @@ class DatabaseSnapshot:
             self.sqlite_copy = None
         if self.postgres_tables:
             with self.connection.cursor() as cursor:
-                cursor.execute(f"DROP SCHEMA IF EXISTS {SNAPSHOT_SCHEMA} CASCADE")
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
             self.postgres_tables = []

@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .second_factor import VERIFIED_AT_SESSION_KEY
+from portal.security.second_factor import VERIFIED_AT_SESSION_KEY
 
 
 def pass_second_factor(client: Client, user: AbstractBaseUser) -> TOTPDevice:
@@ -49,7 +49,7 @@ def age_second_factor(client: Client, seconds: float) -> None:
 def sign_in_to_admin(page, base_url: str, user: AbstractBaseUser, password: str) -> None:
     """In a browser test (a Playwright page): sign in at /admin/login/ and, for staff who need
     a second factor, pass it with a code from an authenticator app made for them here."""
-    from .second_factor import requires_second_factor
+    from portal.security.second_factor import requires_second_factor
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None and requires_second_factor(user):
