@@ -108,11 +108,13 @@ class CountryData:
     series: list[Series] = field(default_factory=list)
     flows: list[FlowRow] = field(default_factory=list)
     flow_map: FlowMap | None = None
+    years: list[int] = field(default_factory=list)  # every figure's year (structured data)
 
     @classmethod
     def build(cls, country: Country, notes: NoteList) -> "CountryData":
         data = cls(country, notes)
         every_figure = list(country.figures.for_display())
+        data.years = sorted({figure.year for figure in every_figure})
         figures = list(preferred_figures(every_figure).values())
         by_indicator: dict[str, list[Figure]] = defaultdict(list)
         for figure in sorted(figures, key=lambda f: (f.year, f.assisting_body)):

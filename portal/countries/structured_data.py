@@ -23,8 +23,12 @@ ENCODINGS = {"csv": "text/csv", "json": "application/json"}
 def _publisher(request: HttpRequest) -> tuple[dict, str]:
     from portal.core.models import PortalSettings
 
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    portal = PortalSettings.for_site(site) if site else PortalSettings()
+    if Site.find_for_request(request) is not None:
+        # The settings the page's templates read already (cached on the request).
+        portal = PortalSettings.for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+        portal = PortalSettings.for_site(site) if site else PortalSettings()
     creator = {
         "@type": "Organization",
         "name": portal.copyright_holder or str(core_settings().display_name),

@@ -15,7 +15,7 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Sign-in security")
 
     def ready(self) -> None:
-        from . import throttle
+        from . import conf, throttle  # noqa: F401 - conf: the settings list (describe_all)
 
         throttle.connect_signals()
         # Not sender=self: Django sends post_migrate only for apps with models, and this one has

@@ -20,6 +20,11 @@ OPEN_ADMIN_VIEWS = {
     "wagtailadmin_password_reset",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
+    # Passkeys: signing in with one, and its script's translations (adding one needs a verified
+    # session, so those views stay closed).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 
 
@@ -31,7 +36,7 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponse | None:
     if not request.path_info.startswith(reverse("wagtailadmin_home")):
         return None
     try:
-        if resolve(request.path_info).url_name in OPEN_ADMIN_VIEWS:
+        if resolve(request.path_info).view_name in OPEN_ADMIN_VIEWS:
             return None
     except Resolver404:
         return None

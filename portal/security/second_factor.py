@@ -1,5 +1,6 @@
 """Who needs a second factor, whether this session passed one (and how recently), and checking
-a code against the user's devices (django-otp's TOTP devices and recovery codes)."""
+a code against the user's devices (django-otp's TOTP devices and recovery codes; passkeys are
+checked by their own views, portal.security.passkeys)."""
 
 import time
 
@@ -10,6 +11,7 @@ from django.http import HttpRequest
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from portal.security.conf import security_settings
 
@@ -33,7 +35,11 @@ def requires_second_factor(user: AbstractBaseUser) -> bool:
 
 
 def has_second_factor(user: AbstractBaseUser) -> bool:
-    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+    """An authenticator app or a passkey (recovery codes alone are only a way back in)."""
+    return (
+        TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+        or WebAuthnCredential.objects.devices_for_user(user, confirmed=True).exists()
+    )
 
 
 def is_verified(request: HttpRequest) -> bool:

@@ -1,4 +1,5 @@
-"""The second-factor pages in the admin: enrol an authenticator app, verify, recovery codes."""
+"""The second-factor pages in the admin: enrol an authenticator app, verify (with a code or a
+passkey), recovery codes, and the overview where passkeys are added."""
 
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import EnrolForm, VerifyForm
+from .passkeys import passkeys_for
 from .second_factor import (
     check_code,
     has_second_factor,
@@ -56,10 +58,18 @@ class VerifyView(SecondFactorPage):
     template_name = "security/verify.html"
     page_title = gettext_lazy("Two-step verification")
 
+    def get_context_data(self, **kwargs) -> dict:
+        # With a passkey the page offers it first (its script); the code form works without.
+        return {**super().get_context_data(**kwargs), "passkeys": self.has_passkey}
+
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not has_second_factor(request.user):
             return redirect(with_next("security_setup", request))
         return self.render_to_response(self.get_context_data(form=VerifyForm()))
+
+    @property
+    def has_passkey(self) -> bool:
+        return passkeys_for(self.request.user).exists()
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not has_second_factor(request.user):
@@ -137,19 +147,28 @@ class SetupView(SecondFactorPage):
         device = self.pending_device()
         form = EnrolForm(request.POST)
         if form.is_valid():
-            if device.verify_token(form.cleaned_data["code"]):
+            # django-otp throttles the new device too: after a wrong code it refuses any code
+            # for a second, then two, four... Say so, rather than call a right code wrong.
+            allowed, _data = device.verify_is_allowed()
+            if not allowed:
+                form.add_error(
+                    "code",
+                    _("Too many wrong codes in a row. Wait a few seconds, then try again."),
+                )
+            elif device.verify_token(form.cleaned_data["code"]):
                 device.confirmed = True
                 device.save()
                 mark_verified(request, device)
                 request.session[NEW_CODES_SESSION_KEY] = new_recovery_codes(request.user)
                 return redirect(with_next("security_recovery_codes", request))
-            form.add_error(
-                "code",
-                _(
-                    "That code does not match. Check that the app shows the account you just "
-                    "added and type the code it shows now."
-                ),
-            )
+            else:
+                form.add_error(
+                    "code",
+                    _(
+                        "That code does not match. Check that the app shows the account you "
+                        "just added and type the code it shows now."
+                    ),
+                )
         return self.render_to_response(self.get_context_data(form=form, device=device), status=400)
 
 
@@ -188,5 +207,6 @@ class OverviewView(SecondFactorPage):
             **super().get_context_data(**kwargs),
             "required": requires_second_factor(user),
             "apps": TOTPDevice.objects.devices_for_user(user, confirmed=True),
+            "passkeys": list(passkeys_for(user)),
             "recovery_left": remaining_recovery_codes(user),
         }

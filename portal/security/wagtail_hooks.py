@@ -1,10 +1,10 @@
 from axes.models import AccessAttempt
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import views
+from . import passkeys, views
 from .documents import check_document_access
 from .viewsets import LockoutPermissionPolicy, lockouts
 
@@ -22,6 +22,10 @@ def register_second_factor_urls() -> list:
             views.RecoveryCodesView.as_view(),
             name="security_recovery_codes",
         ),
+        path(
+            "second-factor/passkeys/",
+            include((passkeys.urlpatterns, "otp_webauthn"), namespace="otp_webauthn"),
+        ),
     ]
 
 
@@ -30,7 +34,9 @@ def second_factor_account_item(request) -> dict:
     return {
         "url": reverse("security_overview"),
         "label": _("Two-step verification"),
-        "help_text": _("An authenticator app and recovery codes, asked for after your password."),
+        "help_text": _(
+            "An authenticator app or a passkey, and recovery codes, asked for after your password."
+        ),
     }
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Background tasks: Django's tasks API with a durable queue in the database.
     "django_tasks",
     "django_tasks_db",
@@ -347,6 +348,14 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.security.forms.AdminLoginForm"
 # erasures, in portal/security/conf.py.
 # The issuer name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = os.environ.get("PORTAL_OTP_ISSUER", "Anti-Trafficking Portal")
+# Passkeys (django-otp-webauthn) as a second factor only: the relying party and its origins
+# follow PORTAL_BASE_URL unless PORTAL_PASSKEY_* say otherwise (portal.security.conf).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "portal.security.passkeys.PortalWebAuthnHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "portal.security.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "portal.security.passkeys.relying_party_name"
+# Its check wants OTP_WEBAUTHN_ALLOWED_ORIGINS; our helper answers from PORTAL_PASSKEY_ORIGINS.
+SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E030"]
 # Documents are always served through Wagtail's view, which checks the pages they belong to
 # (portal.security.documents); never as plain files from MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

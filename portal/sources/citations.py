@@ -88,6 +88,7 @@ class NoteList:
     def __init__(self) -> None:
         self.notes: list[Note] = []
         self._data_notes: dict[tuple, Note] = {}
+        self._sources: dict[int, Source | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.notes)
@@ -105,11 +106,26 @@ class NoteList:
             note = self._data_notes[key] = self._new_note(source, locator.strip(), "", DATA)
         return Mark(note, note.new_ref_id())
 
+    @staticmethod
+    def _cited_ids(db_html: str) -> list[str | None]:
+        return [extract_attrs(m.group(1)).get("id") for m in CITATION_ENTITY.finditer(db_html)]
+
+    def load_sources(self, db_htmls: list[str]) -> None:
+        """Fetch the sources cited in several rich texts at once (one query for a page's
+        sections, not one per section); number_rich_text then finds them here."""
+        ids = {int(i) for html in db_htmls for i in self._cited_ids(html) if i and i.isdigit()}
+        missing = ids - self._sources.keys()
+        if missing:
+            found = Source.objects.in_bulk(missing)
+            # A source deleted since it was cited stays None: asked for once only.
+            self._sources.update({pk: found.get(pk) for pk in missing})
+
     def number_rich_text(self, db_html: str) -> SafeString:
         """Rich text as stored -> front-end HTML with its citations numbered."""
         matches = list(CITATION_ENTITY.finditer(db_html))
         ids = [extract_attrs(m.group(1)).get("id") for m in matches]
-        sources = Source.objects.in_bulk([int(i) for i in ids if i and i.isdigit()])
+        self.load_sources([db_html])
+        sources = self._sources
         pieces, position = [], 0
         for match, source_id in zip(matches, ids, strict=True):
             attrs = extract_attrs(match.group(1))

@@ -4,11 +4,14 @@ grouped by type (resources, organisations, updates, events, ...), each group pag
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
+
+from portal.core.requestmemo import memoized
 
 from .listing import in_language_of
 from .related import classified_page_models
@@ -25,13 +28,37 @@ class TaggedGroup:
     listing_url: str | None  # the section's own listing, filtered the same way
 
 
+def _section_indexes() -> dict[tuple[int, int], Page]:
+    """(content type id, locale id) -> the first live, public page of that type (by tree
+    order), for every type that has page types under it: one query per request, shared by a
+    country page's panels (portal.core.requestmemo)."""
+
+    def find() -> dict[tuple[int, int], Page]:
+        parent_models = {
+            parent
+            for model in get_page_models()
+            for parent in model.allowed_parent_page_models()
+            if parent is not Page and not parent._meta.abstract
+        }
+        types = ContentType.objects.get_for_models(*parent_models).values()
+        found: dict[tuple[int, int], Page] = {}
+        for page in Page.objects.live().public().filter(content_type__in=types).order_by("path"):
+            found.setdefault((page.content_type_id, page.locale_id), page)
+        return found
+
+    return memoized("section_indexes", find)
+
+
 def section_index_for(model: type[Page], locale: Locale) -> Page | None:
-    """The live index page (in the locale, else the default one) under which `model` lives."""
+    """The live index page (in the locale, else the default one) under which `model` lives
+    (a plain Page: its address is what callers need)."""
+    indexes = _section_indexes()
     for parent_model in model.allowed_parent_page_models():
         if parent_model is Page or parent_model._meta.abstract:
             continue
+        content_type = ContentType.objects.get_for_model(parent_model)
         for candidate_locale in (locale, Locale.get_default()):
-            index = parent_model.objects.live().public().filter(locale=candidate_locale).first()
+            index = indexes.get((content_type.pk, candidate_locale.pk))
             if index is not None:
                 return index
     return None

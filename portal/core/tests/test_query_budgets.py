@@ -12,9 +12,13 @@ import pytest
 
 pytestmark = pytest.mark.both_databases
 
-# (url, budget). The country profile is over the issue's target of 30 (numbered notes, figures,
-# flows, panels from five apps and related pages each cost their own queries); its budget is
-# what it makes now, so that it cannot grow back to the 123 it once made (see the report).
+# (url, budget). The country profile is still over the issue's target of 30: it made 123, then
+# 55; now 36 (the narrative's sources in one query, the profile and its country fetched with
+# the route, the countries section and the section indexes once per request, related pages in
+# two queries whatever the page types). Left: routing and restrictions 9; narrative sources,
+# countries section, figures, flows with their forms, sectors and transits 7; the country's
+# forms, sectors and sources 3; editions, settings and menus 5; five apps' panels 8; related
+# pages and links 4.
 BUDGETS = [
     ("/", 15),
     ("/lo/", 20),
@@ -26,9 +30,9 @@ BUDGETS = [
     ("/events/", 20),
     ("/topics/", 20),
     ("/topics/forced-labour/", 20),
-    ("/countries/la/", 55),
+    ("/countries/la/", 36),
     ("/lo/countries/la/", 75),
-    ("/th/countries/la/", 75),
+    ("/th/countries/la/", 55),
 ]
 
 

@@ -24,6 +24,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from portal.core.blocks import BODY_FEATURES
+from portal.core.requestmemo import memoized
 from portal.search.mixins import SegmentedSearchMixin
 from portal.sources.citations import NoteList, strip_citations
 from portal.sources.rich_text import FEATURE_NAME as CITATION_FEATURE
@@ -72,11 +73,21 @@ class CountryIndexPage(RoutablePageMixin, Page):
     def route(self, request: HttpRequest, path_components: list[str]):
         # A country's profile (a child page, /countries/la/) comes before the basic page the
         # index would otherwise serve at the same address.
+        # One query for the profile and its country (Wagtail's own route would ask for the
+        # child page, then for its specific row, and the profile for its country a third time).
         if len(path_components) == 1:
-            try:
-                return Page.route(self, request, path_components)
-            except Http404:
-                pass
+            profile = (
+                CountryProfilePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("country")
+                .first()
+            )
+            if profile is not None:
+                profile._cached_parent_obj = self  # as Wagtail's route does: no parent query
+                try:
+                    return profile.route(request, [])
+                except Http404:
+                    pass  # not live: the basic page of the country
         return super().route(request, path_components)
 
     @path("")
@@ -154,10 +165,18 @@ class CountryIndexPage(RoutablePageMixin, Page):
 
 
 def country_index_page(locale: Locale | None = None) -> CountryIndexPage | None:
-    """The live countries section in the given locale (the active one), else in the default."""
-    pages = CountryIndexPage.objects.live().public()
+    """The live countries section in the given locale (the active one), else in the default.
+    Asked once per request and locale (a profile's context and its structured data both need
+    it; portal.core.requestmemo)."""
     locale = locale or Locale.get_active()
-    return pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+
+    def find() -> CountryIndexPage | None:
+        pages = CountryIndexPage.objects.live().public()
+        return (
+            pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
+        )
+
+    return memoized(("country_index_page", locale.pk), find)
 
 
 def country_page_url(country) -> str | None:
@@ -269,6 +288,7 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
     def rendered_sections(self, notes: NoteList) -> list[RenderedSection]:
         """The narrative with its citations numbered in order of appearance."""
         sections = []
+        notes.load_sources([block.value["content"].source for block in self.body])
         for number, block in enumerate(self.body, start=1):
             heading = block.value["heading"]
             anchor = f"section-{slugify(heading) or number}"
@@ -279,14 +299,21 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
             )
         return sections
 
+    def reader_locale(self) -> Locale:
+        """The page's locale: almost always the active one, already known (no query)."""
+        active = Locale.get_active()
+        return active if active.pk == self.locale_id else self.locale
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from ..views import country_context
 
         context = super().get_context(request, *args, **kwargs)
         notes = NoteList()
         context["sections"] = self.rendered_sections(notes)
-        index_page = country_index_page(self.locale)
+        index_page = country_index_page(self.reader_locale())
         context.update(country_context(request, index_page, self.country, notes))
+        # The structured data (rendered with this page) covers the same figures' years.
+        self._figure_years = context["data"].years
         return context
 
     def get_structured_data(self, request: HttpRequest | None) -> dict | None:
@@ -295,7 +322,7 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
         from ..views import downloads
         from .figures import Figure
 
-        index_page = country_index_page(self.locale)
+        index_page = country_index_page(self.reader_locale())
         if request is None or index_page is None:
             return None
         files = downloads(index_page, request, self.country)
@@ -308,7 +335,11 @@ class CountryProfilePage(ClassifiedMixin, SegmentedSearchMixin, Page):
             % {"country": name},
             url=self.get_url(request) or "",
             places=[self.country],
-            years=Figure.objects.filter(country=self.country).values_list("year", flat=True),
+            years=(
+                self._figure_years
+                if getattr(self, "_figure_years", None) is not None
+                else Figure.objects.filter(country=self.country).values_list("year", flat=True)
+            ),
             downloads=[
                 (_("Figures (CSV)"), "csv", files["figures_csv"]),
                 (_("Flows (CSV)"), "csv", files["flows_csv"]),

@@ -2,6 +2,7 @@
 work once, optional for other editors."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -100,3 +101,22 @@ def test_next_never_leads_off_the_site(client):
         {"code": current_code(device), "next": "https://evil.example/"},
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_a_right_code_just_after_a_wrong_one_at_enrolment_is_told_to_wait(client):
+    """django-otp refuses any code for a second after a wrong one, the new device's too: the
+    page says so instead of calling the right code wrong (what the browser test met)."""
+    desk = member("desk", "Inquiry desk")
+    client.force_login(desk)
+    client.get("/admin/second-factor/setup/")
+    device = TOTPDevice.objects.get(user=desk, confirmed=False)
+    wrong = client.post("/admin/second-factor/setup/", {"code": "123"})
+    assert wrong.status_code == 400 and b"That code does not match" in wrong.content
+    too_soon = client.post("/admin/second-factor/setup/", {"code": current_code(device)})
+    assert too_soon.status_code == 400
+    assert b"Too many wrong codes in a row" in too_soon.content
+    device.refresh_from_db()
+    device.throttling_failure_timestamp -= timedelta(seconds=2)  # the second has passed
+    device.save()
+    done = client.post("/admin/second-factor/setup/", {"code": current_code(device)})
+    assert done.status_code == 302
