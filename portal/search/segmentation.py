@@ -83,6 +83,13 @@ def words(text: str) -> list[str]:
     return word_pattern().findall(segment(text))
 
 
+@functools.lru_cache(maxsize=8)
+def index_words(text: str) -> tuple[str, ...]:
+    """The normalized words of a text, as the vocabulary and the embedded index keep them.
+    Cached: indexing one page asks for them twice (vocabulary and index)."""
+    return tuple(words(normalize_word(text))) if text else ()
+
+
 def normalize_word(word: str) -> str:
     """The form under which a word is compared and kept in the vocabulary."""
     return unicodedata.normalize("NFC", word).casefold()

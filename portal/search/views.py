@@ -199,13 +199,23 @@ def _facets(state: SearchState, outcome: Outcome) -> list[dict]:
 def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list[dict]:
     ids = [hit.page_id for hit in outcome.hits]
     docs = SearchDocument.objects.filter(pk__in=ids).in_bulk()
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    country_names = dict(Country.objects.values_list("iso2", "name"))
-    countries: dict[int, list[str]] = {}
+    # Without their StreamFields: parsing a long page's body costs more than the whole search.
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    }
+    codes: dict[int, list[str]] = {}
     for page_id, value in SearchFacetValue.objects.filter(
         document_id__in=ids, facet=SearchFacetValue.COUNTRY
     ).values_list("document_id", "value"):
-        countries.setdefault(page_id, []).append(country_names.get(value.upper(), value.upper()))
+        codes.setdefault(page_id, []).append(value.upper())
+    wanted = {code for values in codes.values() for code in values}
+    country_names = (
+        dict(Country.objects.filter(iso2__in=wanted).values_list("iso2", "name")) if wanted else {}
+    )
+    countries = {
+        page_id: [country_names.get(code, code) for code in values]
+        for page_id, values in codes.items()
+    }
     words = query.highlight_words
     results = []
     for hit in outcome.hits:
