@@ -7,6 +7,7 @@ a new view restriction); indexing segments the text and runs on the task queue.
 """
 
 import datetime
+import functools
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -42,9 +43,13 @@ def searchable_page_models() -> list[type[Page]]:
 
 def vocabulary_terms(text: str) -> set[str]:
     # normalize_word() on the whole text at once: the same result, many times faster.
+    return _vocabulary(index_words(text))
+
+
+def _vocabulary(items: Iterable[str]) -> set[str]:
     return {
         word
-        for word in set(index_words(text))
+        for word in set(items)
         if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
     }
 
@@ -67,9 +72,19 @@ class DocumentData:
     text: str
     facets: set[tuple[str, str]] = field(default_factory=set)
 
+    @functools.cached_property
+    def title_words(self) -> tuple[str, ...]:
+        return index_words(self.title)
+
+    @functools.cached_property
+    def text_words(self) -> tuple[str, ...]:
+        # Segmenting is most of the cost of indexing: done once, for the vocabulary and the
+        # embedded index alike.
+        return index_words(self.text)
+
     @property
     def terms(self) -> set[str]:
-        return vocabulary_terms(self.title) | vocabulary_terms(self.text)
+        return _vocabulary(self.title_words) | _vocabulary(self.text_words)
 
 
 def document_data(page: Page) -> DocumentData:

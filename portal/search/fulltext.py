@@ -103,7 +103,7 @@ def tokens(text: str) -> list[str]:
 
 
 def pair_terms(items: list[str]) -> list[str]:
-    return [f"{a}{PAIR_SEPARATOR}{b}" for a, b in itertools.pairwise(items)]
+    return list(map(PAIR_SEPARATOR.join, itertools.pairwise(items)))
 
 
 def _sort_keys(date: datetime.date | None, page_id: int) -> tuple[int, int]:
@@ -115,7 +115,7 @@ def _sort_keys(date: datetime.date | None, page_id: int) -> tuple[int, int]:
 
 def make_document(data) -> tantivy.Document:
     """A tantivy document from a documents.DocumentData."""
-    title, body = tokens(data.title), tokens(data.text)
+    title, body = list(data.title_words), list(data.text_words)
     newest, oldest = _sort_keys(data.date, data.page_id)
     fields = {
         "page_id": data.page_id,

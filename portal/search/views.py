@@ -305,6 +305,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "parsed": query,
             "notices": query.notices,
             "total": outcome.total,
+            "approximate": outcome.approximate,
             "results": _results(request, outcome, query),
             "facets": _facets(state, outcome),
             "pagination": _pagination(state, outcome.total),
