@@ -68,6 +68,11 @@ def get_engine() -> Engine:
         from .embedded import TantivyEngine
 
         return TantivyEngine()
+    return database_engine()
+
+
+def database_engine() -> Engine:
+    """The engine over Wagtail's search backend (PORTAL_SEARCH_ENGINE = "database")."""
     backend = get_search_backend()
     name = type(backend).__name__
     if name == "SQLiteSearchBackend":

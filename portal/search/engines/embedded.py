@@ -10,15 +10,18 @@ The same query gives the same pages in the same order whatever the database: the
 directory on disk, filled from the SearchDocuments.
 """
 
+import logging
 from collections import Counter
 
 import tantivy
 
 from .. import fulltext
+from ..models import SearchDocument
 from ..query import ParsedQuery, Term
 from ..segmentation import normalize_word
 from . import NEWEST, OLDEST, Engine, Filters, Hit, Outcome
 
+logger = logging.getLogger(__name__)
 Occur = tantivy.Occur
 TITLE_BOOST = 2.0
 FACET_FIELDS = {
@@ -90,6 +93,13 @@ class TantivyEngine(Engine):
         self, query: ParsedQuery, filters: Filters, sort: str, offset: int, limit: int
     ) -> Outcome:
         searcher = fulltext.searcher()
+        if searcher.num_docs == 0 and SearchDocument.objects.exists():
+            # A site upgraded to the embedded index before `rebuild_search --from-documents`
+            # ran: answer from the database rather than find nothing.
+            logger.warning("The search index is empty: run manage.py rebuild_search")
+            from . import database_engine
+
+            return database_engine().search(query, filters, sort, offset, limit)
         match = match_query(query)
         final = filtered(match, filters)
         window = max(limit, 1)  # tantivy wants at least one; with limit 0 only counts are read
