@@ -202,12 +202,15 @@ def store(data: DocumentData) -> None:
 def remove(page_ids: Iterable[int]) -> None:
     """Forget pages at once: they can no longer be found."""
     page_ids = list(page_ids)
+    removed = []
     with transaction.atomic():
         for document in SearchDocument.objects.filter(pk__in=page_ids).only(
             "title", "compressed_text"
         ):
             _remove_terms(vocabulary_terms(document.title) | vocabulary_terms(document.text))
+            removed.append(document.pk)
             document.delete()
+    page_ids = removed  # a page without a document is not in the index: no writer needed
     # The embedded index forgets them now, unless the worker holds its writer: then the
     # deletion is queued, and meanwhile the page cannot be shown (results are read through
     # their SearchDocument, deleted above).
