@@ -120,6 +120,7 @@ def test_exact_counts_say_nothing_about_estimates(pages, client, engine):
     assert client.get("/api/v1/search", {"q": "labour"}).json()["count_is_approximate"] is False
 
 
+@pytest.mark.django_db(transaction=True)  # the worker reads the queue as test_queue.py's does
 def test_unpublished_page_is_never_shown_while_the_worker_holds_the_writer(pages, client, engine):
     """The web process cannot delete from the index while the worker writes: it queues the
     deletion, and meanwhile results are read through the (deleted) SearchDocument."""
