@@ -2,13 +2,16 @@
 """`make bench-search`: the search benchmark on SQLite and PostgreSQL.
 
 For each database and corpus size it creates a fresh, separate benchmark database (never the
-site's), builds the synthetic corpus there (portal/search/bench.py), indexes it, runs the 50
-fixed queries and writes the figures to docs/benchmarks.md (between the bench-search markers).
+site's) and index directory, builds the synthetic corpus there (bench/search/corpus.py), indexes
+it, runs the 52 fixed queries on each engine and writes the figures to docs/benchmarks.md
+(between the bench-search markers), with a check that both databases gave the same counts and
+the same first results.
 
-Environment: BENCH_SIZES (default "10000 100000"; QUICK=1 means "2000 10000"),
-BENCH_DATABASES (default "sqlite postgresql"), BENCH_POSTGRES_URL (default
+Environment: BENCH_SIZES (default "10000 100000"; QUICK=1 means "10000"),
+BENCH_DATABASES (default "sqlite postgresql"), BENCH_ENGINES (default "tantivy"; "tantivy
+database" also builds Wagtail's database index, which is slow, and measures both engines on the
+same corpus), BENCH_POSTGRES_URL (default
 postgres://postgres@127.0.0.1:5432/portal_bench_search), BENCH_REPEATS (default 5).
-The 100,000-document runs take the longest: about 15-25 minutes each on 2 cores.
 """
 
 import datetime
@@ -16,6 +19,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -26,13 +30,14 @@ VAR = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
 QUICK = os.environ.get("QUICK", "") not in ("", "0")
 SIZES = [
-    int(n) for n in os.environ.get("BENCH_SIZES", "2000 10000" if QUICK else "10000 100000").split()
+    int(n) for n in os.environ.get("BENCH_SIZES", "10000" if QUICK else "10000 100000").split()
 ]
 DATABASES = os.environ.get("BENCH_DATABASES", "sqlite postgresql").split()
 PG_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/portal_bench_search"
 )
 REPEATS = os.environ.get("BENCH_REPEATS", "5")
+ENGINES = os.environ.get("BENCH_ENGINES", "tantivy").split()
 # One section of docs/benchmarks.md per set of databases, so runs can be made separately.
 START = f"<!-- bench-search:{'+'.join(DATABASES)}:start -->"
 END = f"<!-- bench-search:{'+'.join(DATABASES)}:end -->"
@@ -70,18 +75,29 @@ def fresh_database(kind: str, size: int) -> str:
 
 def run(kind: str, size: int) -> dict:
     url = fresh_database(kind, size)
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    index = VAR / f"index-{kind}-{size}"
+    shutil.rmtree(index, ignore_errors=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "PORTAL_SEARCH_ENGINE": "tantivy",
+        "PORTAL_SEARCH_INDEX_DIR": str(index),
+    }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
     output = VAR / f"{kind}-{size}.json"
     VAR.mkdir(parents=True, exist_ok=True)
     command = [*manage, "bench_search", "--docs", str(size), "--repeats", REPEATS,
-               "--output", str(output)]  # fmt: skip
+               "--output", str(output), "--engines", " ".join(ENGINES)]  # fmt: skip
     say(f"== {kind}, {size} documents: {' '.join(shlex.quote(c) for c in command[1:])}")
     started = time.monotonic()
+    load_before = _load()
     subprocess.run(command, env=env, check=True, cwd=ROOT)  # noqa: S603
     result = json.loads(output.read_text())
     result["database"] = kind
+    result["load_before"] = load_before
+    result["load_after"] = _load()
     result["wall_seconds"] = time.monotonic() - started
     return result
 
@@ -127,6 +143,13 @@ def mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def report(results: list[dict]) -> str:
     command = "make bench-search" + (" QUICK=1" if QUICK else "")
     lines = [
@@ -138,29 +161,55 @@ def report(results: list[dict]) -> str:
         "databases): about 60 % English, 20 % Thai, 15 % Lao, 5 % mixed; lengths from short "
         "events to long resources. Latency = the search work of one request (parse, counts, "
         "facets, one page of 20 results with snippets), without template rendering; "
-        f"50 fixed queries, each run {REPEATS} times after a warm-up pass.",
+        f"52 fixed queries, each run {REPEATS} times after a warm-up pass. Load average "
+        "(1 min) before and after each run in the last column.",
         "",
-        "| Database | Documents | Indexing (docs/s) | Index size | p50 | p95 | max |",
-        "|---|---:|---:|---|---:|---:|---:|",
+        "| Database | Engine | Documents | Indexing (docs/s) | Index size | p50 | p95 | max "
+        "| Load |",
+        "|---|---|---:|---:|---|---:|---:|---:|---|",
     ]
     for r in results:
-        sizes = " + ".join(f"{mb(v)} {k}" for k, v in r["sizes"].items())
-        lines.append(
-            f"| {r['database']} | {r['docs']:,} | {r['indexing_docs_per_second']:.0f} | "
-            f"{sizes} | {r['p50_ms']:.1f} ms | {r['p95_ms']:.1f} ms | {r['max_ms']:.1f} ms |"
-        )
+        sizes = " + ".join(f"{mb(v)} {k}" for k, v in r["sizes"].items() if v)
+        rate = f"{r['indexing_docs_per_second']:.0f}"
+        if r.get("wagtail_docs_per_second"):
+            rate += f" (Wagtail's index: {r['wagtail_docs_per_second']:.0f})"
+        for engine, run in r["engines"].items():
+            lines.append(
+                f"| {r['database']} | {engine} | {r['docs']:,} | {rate} | {sizes} | "
+                f"{run['p50_ms']:.1f} ms | {run['p95_ms']:.1f} ms | {run['max_ms']:.1f} ms | "
+                f"{r['load_before']} → {r['load_after']} |"
+            )
     lines += ["", "Slowest queries (median ms) per run:", ""]
     for r in results:
-        slow = sorted(r["queries"], key=lambda q: -q["median_ms"])[:5]
-        described = "; ".join(
-            f"{q['category']} `{q['query']}`"
-            f"{' ' + json.dumps(q['options']) if q['options'] else ''}"
-            f" {q['median_ms']:.0f} ({q['total']:,} hits)"
-            for q in slow
+        for engine, run in r["engines"].items():
+            slow = sorted(run["queries"], key=lambda q: -q["median_ms"])[:5]
+            described = "; ".join(
+                f"{q['category']} `{q['query']}`"
+                f"{' ' + json.dumps(q['options'], ensure_ascii=False) if q['options'] else ''}"
+                f" {q['median_ms']:.0f} ({q['total']:,} hits)"
+                for q in slow
+            )
+            lines.append(f"- {r['database']}, {engine}, {r['docs']:,}: {described}")
+    lines += ["", "Same query, same answer: counts and first five results compared between "
+              "the databases, per engine and size:", ""]  # fmt: skip
+    by_key: dict[tuple, dict] = {}
+    for r in results:
+        for engine, run in r["engines"].items():
+            by_key.setdefault((engine, r["docs"]), {})[r["database"]] = run["queries"]
+    for (engine, docs), runs in by_key.items():
+        if len(runs) < 2:
+            continue
+        (first, a), (second, b) = list(runs.items())[:2]
+        counts = [qa["query"] for qa, qb in zip(a, b, strict=True) if qa["total"] != qb["total"]]
+        tops = [qa["query"] for qa, qb in zip(a, b, strict=True) if qa["top"] != qb["top"]]
+        lines.append(
+            f"- {engine}, {docs:,}: {first} and {second} differ in the count of "
+            f"{len(counts)} of {len(a)} queries{': ' + ', '.join(counts) if counts else ''}; "
+            f"in the first five results of {len(tops)}"
+            f"{' (' + ', '.join(tops) + ')' if tops else ''}."
         )
-        lines.append(f"- {r['database']}, {r['docs']:,}: {described}")
-    lines += ["", "Indexing time split (seconds): page creation / Wagtail backend / search "
-              "documents and vocabulary:", ""]  # fmt: skip
+    lines += ["", "Indexing time split (seconds): page creation / Wagtail's database index / "
+              "portal search documents, vocabulary and embedded index:", ""]  # fmt: skip
     for r in results:
         t = r["timings"]
         lines.append(

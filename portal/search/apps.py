@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import pre_save
 
-        from . import signals, slugs
+        from . import conf, signals, slugs  # noqa: F401 (conf: the settings' declaration)
 
         signals.connect()
         slugs.allow_marks_in_unicode_slugs()

@@ -7,6 +7,7 @@ a new view restriction); indexing segments the text and runs on the task queue.
 """
 
 import datetime
+import functools
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -17,10 +18,10 @@ from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Page, PageViewRestriction, Site
 
-from . import classification
+from . import classification, fulltext
 from .mixins import SegmentedSearchMixin
 from .models import SearchDocument, SearchFacetValue, SearchTerm
-from .segmentation import normalize_word, words
+from .segmentation import index_words
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +41,13 @@ def searchable_page_models() -> list[type[Page]]:
 
 def vocabulary_terms(text: str) -> set[str]:
     # normalize_word() on the whole text at once: the same result, many times faster.
+    return _vocabulary(index_words(text))
+
+
+def _vocabulary(items: Iterable[str]) -> set[str]:
     return {
         word
-        for word in set(words(normalize_word(text)))
+        for word in set(items)
         if MIN_TERM_LENGTH <= len(word) <= MAX_TERM_LENGTH and not word.isdigit()
     }
 
@@ -65,9 +70,19 @@ class DocumentData:
     text: str
     facets: set[tuple[str, str]] = field(default_factory=set)
 
+    @functools.cached_property
+    def title_words(self) -> tuple[str, ...]:
+        return index_words(self.title)
+
+    @functools.cached_property
+    def text_words(self) -> tuple[str, ...]:
+        # Segmenting is most of the cost of indexing: done once, for the vocabulary and the
+        # embedded index alike.
+        return index_words(self.text)
+
     @property
     def terms(self) -> set[str]:
-        return vocabulary_terms(self.title) | vocabulary_terms(self.text)
+        return _vocabulary(self.title_words) | _vocabulary(self.text_words)
 
 
 def document_data(page: Page) -> DocumentData:
@@ -177,17 +192,28 @@ def store(data: DocumentData) -> None:
         _write_facets(data.page_id, data.facets)
         _add_terms(Counter(new_terms - old_terms))
         _remove_terms(old_terms - new_terms)
+        fulltext.replace([data])
 
 
 def remove(page_ids: Iterable[int]) -> None:
     """Forget pages at once: they can no longer be found."""
     page_ids = list(page_ids)
+    removed = []
     with transaction.atomic():
         for document in SearchDocument.objects.filter(pk__in=page_ids).only(
             "title", "compressed_text"
         ):
             _remove_terms(vocabulary_terms(document.title) | vocabulary_terms(document.text))
+            removed.append(document.pk)
             document.delete()
+    page_ids = removed  # a page without a document is not in the index: no writer needed
+    # The embedded index forgets them now, unless the worker holds its writer: then the
+    # deletion is queued, and meanwhile the page cannot be shown (results are read through
+    # their SearchDocument, deleted above).
+    if page_ids and not fulltext.delete(page_ids):
+        from .tasks import delete_from_index_task
+
+        delete_from_index_task.enqueue(page_ids)
 
 
 def index_page(page_id: int) -> bool:
@@ -202,40 +228,100 @@ def index_page(page_id: int) -> bool:
 
 def refresh_facets(page: Page) -> None:
     """Countries or topics of an indexed page changed: update its facets at once."""
-    if SearchDocument.objects.filter(pk=page.pk).exists():
-        _write_facets(page.pk, document_data(page).facets)
+    document = SearchDocument.objects.filter(pk=page.pk).first()
+    if document is not None:
+        facets = document_data(page).facets
+        _write_facets(page.pk, facets)
+        fulltext.replace([data_from_document(document, facets)])
+
+
+def data_from_document(document: SearchDocument, facets: set[tuple[str, str]]) -> DocumentData:
+    """What was stored for a page, back as DocumentData (to refill the embedded index)."""
+    return DocumentData(
+        page_id=document.page_id,
+        content_type_id=document.content_type_id,
+        title=document.title,
+        language=document.language,
+        date=document.date,
+        text=document.text,
+        facets=facets,
+    )
 
 
 def remove_subtree(page: Page) -> None:
     remove(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-def rebuild(batch_size: int = 200, log=None) -> int:
-    """Recreate every document and the vocabulary from the pages (after restoring a backup,
-    or when the rules of what is findable changed). Returns the number of documents."""
+def rebuild(batch_size: int = 200, log=None, progress=None) -> int:
+    """Recreate every document, the vocabulary and the embedded index from the pages (after
+    restoring a backup, or when the rules of what is findable changed). Returns the number of
+    documents. `progress(done, total)` is called after each batch."""
     visibility = Visibility()
     with transaction.atomic():
         SearchFacetValue.objects.all().delete()
         SearchDocument.objects.all().delete()
         SearchTerm.objects.all().delete()
-    total = 0
-    for model in searchable_page_models():
-        pages = model.objects.live().filter(alias_of__isnull=True).order_by("pk")
-        batch: list[DocumentData] = []
-        for page in pages.iterator(chunk_size=batch_size):
-            if visibility.findable(page):
-                batch.append(document_data(page))
-            if len(batch) >= batch_size:
-                total += store_many(batch)
-                batch = []
-        total += store_many(batch)
-        if log:
-            log(f"{model._meta.label}: indexed, {total} documents so far")
+    fulltext.clear()
+    models = searchable_page_models()
+    expected = sum(m.objects.live().filter(alias_of__isnull=True).count() for m in models)
+    total = seen = 0
+    bulk = fulltext.BulkWriter()
+    try:
+        for model in models:
+            pages = model.objects.live().filter(alias_of__isnull=True).order_by("pk")
+            batch: list[DocumentData] = []
+            for page in pages.iterator(chunk_size=batch_size):
+                seen += 1
+                if visibility.findable(page):
+                    batch.append(document_data(page))
+                if len(batch) >= batch_size:
+                    total += store_many(batch, bulk)
+                    batch = []
+                    if progress:
+                        progress(seen, expected)
+            total += store_many(batch, bulk)
+            if progress:
+                progress(seen, expected)
+            if log:
+                log(f"{model._meta.label}: indexed, {total} documents so far")
+    finally:
+        bulk.close()
     return total
 
 
-def store_many(batch: list[DocumentData]) -> int:
-    """Write new documents in bulk (no earlier document may exist for these pages)."""
+def refill_index(batch_size: int = 500, progress=None) -> int:
+    """Refill the embedded index from the stored documents alone (no page is read again): the
+    quick repair after the index directory was lost or the engine was switched on."""
+    fulltext.clear()
+    expected = SearchDocument.objects.count()
+    done = 0
+    bulk = fulltext.BulkWriter()
+    try:
+        ids = list(SearchDocument.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            facets: dict[int, set] = {}
+            for page_id, facet, value in SearchFacetValue.objects.filter(
+                document_id__in=chunk
+            ).values_list("document_id", "facet", "value"):
+                facets.setdefault(page_id, set()).add((facet, value))
+            bulk.add(
+                [
+                    data_from_document(document, facets.get(document.pk, set()))
+                    for document in SearchDocument.objects.filter(pk__in=chunk).order_by("pk")
+                ]
+            )
+            done += len(chunk)
+            if progress:
+                progress(done, expected)
+    finally:
+        bulk.close()
+    return done
+
+
+def store_many(batch: list[DocumentData], bulk: "fulltext.BulkWriter | None" = None) -> int:
+    """Write new documents in bulk (no earlier document may exist for these pages). With
+    `bulk`, the embedded index is written through that writer (committed by its owner)."""
     if not batch:
         return 0
     counts: Counter = Counter()
@@ -261,4 +347,8 @@ def store_many(batch: list[DocumentData]) -> int:
             for f, v in sorted(d.facets)
         )
         _add_terms(counts)
+        if bulk is not None:
+            bulk.add(batch)
+        else:
+            fulltext.replace(batch, new=True)
     return len(batch)

@@ -3,7 +3,7 @@
 from django_tasks import task
 from wagtail.models import Page
 
-from . import documents
+from . import documents, fulltext
 
 
 @task()
@@ -19,3 +19,10 @@ def index_subtree_task(page_id: int) -> int:
         return 0
     ids = Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
     return sum(documents.index_page(pk) for pk in ids)
+
+
+@task()
+def delete_from_index_task(page_ids: list[int]) -> None:
+    """A deletion the web process could not make at once (the worker held the index writer)."""
+    if not fulltext.delete(page_ids, wait=600.0):
+        raise RuntimeError("The search index writer stayed busy for 10 minutes.")

@@ -188,7 +188,10 @@ def _facets(state: SearchState, outcome: Outcome) -> list[dict]:
 def _results(request: HttpRequest, outcome: Outcome, query: ParsedQuery) -> list[dict]:
     ids = [hit.page_id for hit in outcome.hits]
     docs = SearchDocument.objects.filter(pk__in=ids).in_bulk()
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    # Without their StreamFields: parsing a long page's body costs more than the whole search.
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=ids).defer_streamfields().specific()
+    }
     country_values = list(
         SearchFacetValue.objects.filter(
             document_id__in=ids, facet=SearchFacetValue.COUNTRY
@@ -289,6 +292,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "parsed": query,
             "notices": query.notices,
             "total": outcome.total,
+            "approximate": outcome.approximate,
             "results": _results(request, outcome, query),
             "facets": _facets(state, outcome),
             "pagination": _pagination(state, outcome.total),

@@ -47,3 +47,9 @@ PORTAL_API_RATE_LIMIT = "100000/minute"
 PORTAL_SYNC_SITE_WITH_BASE_URL = False
 PORTAL_CACHE_MAX_AGE = 60
 PORTAL_CACHE_SHARED_MAX_AGE = 60
+
+# The suite searches through the database engine (the demo is built once per database, and the
+# embedded index is not part of the database snapshot); the search app's own tests run each
+# test on both engines, each with an index directory of its own (portal/search/tests/conftest.py).
+PORTAL_SEARCH_ENGINE = os.environ.get("PORTAL_SEARCH_ENGINE", "database")
+PORTAL_SEARCH_INDEX_DIR = os.environ.get("PORTAL_SEARCH_INDEX_DIR", str(_TMP / "search-index"))

@@ -30,6 +30,17 @@ from ..schemas import ERRORS, SearchResultOut, paged
 
 router = Router(tags=["Search"])
 
+
+class SearchResultList(paged(SearchResultOut)):  # type: ignore[misc]
+    count_is_approximate: bool = Field(
+        False,
+        description=N_(
+            'True when "count" is an estimate ("about N"): there were too many matches to '
+            "count them all."
+        ),
+    )
+
+
 # The page types the API also serves as items, and the name of each item's endpoint.
 API_ITEMS: dict[type[Page], str] = {
     ResourcePage: "resource",
@@ -85,7 +96,7 @@ def _filters(query: SearchQuery) -> Filters:
 
 @router.get(
     "/search",
-    response={200: paged(SearchResultOut), **ERRORS},
+    response={200: SearchResultList, **ERRORS},
     url_name="search",
     summary=N_("Search"),
     description=N_("Everything published, as the site's search finds it."),
@@ -138,6 +149,7 @@ def search(request: HttpRequest, query: Query[SearchQuery]):
     end = query.offset + query.limit
     return {
         "count": outcome.total,
+        "count_is_approximate": outcome.approximate,
         "next": page_link(request, end) if end < outcome.total else None,
         "previous": (
             page_link(request, max(0, query.offset - query.limit)) if query.offset else None

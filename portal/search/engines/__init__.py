@@ -1,6 +1,8 @@
 """Search engines: run a parsed query with filters, sorting and facets over the index.
 
-With Wagtail's database backend (the default) the engines query its index tables directly, in a
+The default (PORTAL_SEARCH_ENGINE = "tantivy") is the embedded index of embedded.py, the same on
+SQLite and PostgreSQL. With PORTAL_SEARCH_ENGINE = "database", the engines below are used:
+With Wagtail's database backend the engines query its index tables directly, in a
 few SQL statements shaped for the portal: one for the page of results, one for the counts by
 type, year and language, and one or two for countries and topics. With any other backend
 (OpenSearch, Elasticsearch) the generic engine asks the backend for matching pages through
@@ -44,6 +46,9 @@ class Outcome:
     total: int
     hits: list[Hit]
     facets: dict[str, Counter] = field(default_factory=dict)
+    # True when `total` and the facet counts are estimates ("about N"): the database engine
+    # stops counting at PORTAL_SEARCH_EXACT_COUNT_LIMIT matches.
+    approximate: bool = False
 
 
 class Engine:
@@ -57,6 +62,17 @@ class Engine:
 
 
 def get_engine() -> Engine:
+    from ..conf import search_settings
+
+    if search_settings().engine == "tantivy":
+        from .embedded import TantivyEngine
+
+        return TantivyEngine()
+    return database_engine()
+
+
+def database_engine() -> Engine:
+    """The engine over Wagtail's search backend (PORTAL_SEARCH_ENGINE = "database")."""
     backend = get_search_backend()
     name = type(backend).__name__
     if name == "SQLiteSearchBackend":

@@ -16,6 +16,7 @@ from collections import Counter
 from django.db import connection
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 
+from ..conf import search_settings
 from ..models import SearchDocument, SearchFacetValue
 from ..query import ParsedQuery, Term
 from . import NEWEST, OLDEST, Engine, Filters, Hit, Outcome
@@ -129,17 +130,25 @@ class DatabaseEngine(Engine):
                 "LIMIT %s OFFSET %s) h"
             )
             params += [*score_params, *where_params, limit, offset]
+        # At most `cap` matches are counted and ranked: above it, the counts are estimates
+        # from that sample (see below) and the page says "about N".
+        cap = search_settings().exact_count_limit
+        head = len(column_params) + len(match_params)  # the CTE's parameters come first
+        parts.append("SELECT 'sample', NULL, NULL, NULL, COUNT(*) FROM m")
         rows = self._rows(
             "WITH m AS MATERIALIZED (SELECT d.page_id, d.content_type_id, d.year, d.language, "
-            f"d.date{columns} {self.source_sql} WHERE {match_sql}) " + " UNION ALL ".join(parts),
-            params,
+            f"d.date{columns} {self.source_sql} WHERE {match_sql} LIMIT %s) "
+            + " UNION ALL ".join(parts),
+            [*params[:head], cap + 1, *params[head:]],
         )
         facets: dict[str, Counter] = {
             name: Counter() for name in ("type", "year", "language", "country", "topic")
         }
-        total, hits = 0, []
+        total, hits, sample = 0, [], 0
         for kind, key, ordinal, value, number in rows:
-            if kind == "hit":
+            if kind == "sample":
+                sample = int(number)
+            elif kind == "hit":
                 hits.append((ordinal, Hit(page_id=key, score=float(number or 0))))
             elif kind != "grid":
                 facets[kind][value] += int(number)
@@ -156,7 +165,22 @@ class DatabaseEngine(Engine):
                     facets["language"][value] += count
                 if type_ok and year_ok and language_ok:
                     total += count
-        return Outcome(total=total, hits=[hit for _, hit in sorted(hits)], facets=facets)
+        outcome = Outcome(total=total, hits=[hit for _, hit in sorted(hits)], facets=facets)
+        if sample > cap:
+            # Scale what the sample counted by how many entries match in all (the full-text
+            # index alone, without the joins that make counting every match slow).
+            scale = self.entry_count(query) / sample
+            outcome.approximate = True
+            outcome.total = max(total, round(total * scale))
+            for counts in facets.values():
+                for key in counts:
+                    counts[key] = round(counts[key] * scale)
+        return outcome
+
+    def entry_count(self, query: ParsedQuery) -> int:
+        """Index entries that match (any page, draft or live): a cheap upper bound."""
+        match_sql, params = self.match(query)
+        return self._rows(f"SELECT COUNT(*) {self.entry_sql} WHERE {match_sql}", params)[0][0]
 
     def count(self, query: ParsedQuery) -> int:
         where, params = self._where(query, Filters())
@@ -173,6 +197,7 @@ class SQLiteEngine(DatabaseEngine):
     # CROSS JOIN fixes the join order in SQLite: the full-text hits drive every query. Left to
     # itself the planner may scan a facet table and run the MATCH once per row.
     join = "CROSS JOIN"
+    entry_sql = f"FROM {ENTRY}_fts"
     source_sql = (
         f"FROM {ENTRY}_fts CROSS JOIN {ENTRY} e ON e.id = {ENTRY}_fts.rowid CROSS JOIN {DOC} d "
         "ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id"
@@ -199,6 +224,7 @@ class SQLiteEngine(DatabaseEngine):
 
 
 class PostgresEngine(DatabaseEngine):
+    entry_sql = f"FROM {ENTRY} e"
     source_sql = (
         f"FROM {ENTRY} e "
         f"JOIN {DOC} d ON d.content_type_id = e.content_type_id AND d.object_id = e.object_id"

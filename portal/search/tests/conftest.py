@@ -6,7 +6,23 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from portal.home.models import HomePage
+from portal.search import documents, fulltext
 from portal.standardpages.models import StandardPage
+
+
+@pytest.fixture(autouse=True, params=["tantivy", "database"])
+def engine(request, settings, tmp_path):
+    """Every search test runs on the embedded index and on the database's own index. The
+    embedded index gets a directory of its own per test; with the demo site it is filled from
+    the demo's search documents (as `rebuild_search --from-documents` does)."""
+    settings.PORTAL_SEARCH_ENGINE = request.param
+    settings.PORTAL_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+    fulltext.forget_open_indexes()
+    if request.param == "tantivy" and "demo_site" in request.fixturenames:
+        request.getfixturevalue("demo_site")
+        documents.refill_index()
+    yield request.param
+    fulltext.forget_open_indexes()
 
 
 def add_page(

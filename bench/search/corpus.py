@@ -14,10 +14,9 @@ from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from portal.search import documents, fulltext
+from portal.search.models import SearchFacetValue
 from portal.standardpages.models import StandardPage
-
-from .. import documents
-from ..models import SearchFacetValue
 
 
 def _words(text: str) -> list[str]:
@@ -191,8 +190,12 @@ def _corpus_section(home: Page) -> Page:
     return Page.objects.get(pk=section.pk)
 
 
-def build_corpus(count: int, batch_size: int, log: Callable[[str], None]) -> dict:
-    """Create `count` synthetic pages, index them, and return timings."""
+def build_corpus(
+    count: int, batch_size: int, log: Callable[[str], None], wagtail_backend: bool = True
+) -> dict:
+    """Create `count` synthetic pages, index them, and return timings. Without
+    `wagtail_backend` Wagtail's own database index (used by the database engine and the admin's
+    search) is not filled: only the portal's documents and the embedded index."""
     from portal.home.site import ensure_site
 
     home = ensure_site()
@@ -201,6 +204,7 @@ def build_corpus(count: int, batch_size: int, log: Callable[[str], None]) -> dic
     content_type = ContentType.objects.get_for_model(StandardPage)
     backend = get_search_backend()
     timings = {"create": 0.0, "backend": 0.0, "documents": 0.0}
+    bulk = fulltext.BulkWriter()
     created = 0
     docs = synthetic_docs(count)
     while created < count:
@@ -247,9 +251,10 @@ def build_corpus(count: int, batch_size: int, log: Callable[[str], None]) -> dic
         by_pk = {p.pk: p for p in specific}
         timings["create"] += time.perf_counter() - started
 
-        started = time.perf_counter()
-        backend.add_bulk(StandardPage, specific)
-        timings["backend"] += time.perf_counter() - started
+        if wagtail_backend:
+            started = time.perf_counter()
+            backend.add_bulk(StandardPage, specific)
+            timings["backend"] += time.perf_counter() - started
 
         started = time.perf_counter()
         data = []
@@ -259,12 +264,15 @@ def build_corpus(count: int, batch_size: int, log: Callable[[str], None]) -> dic
                 (SearchFacetValue.TOPIC, t) for t in doc.topics
             }
             data.append(item)
-        documents.store_many(data)
+        documents.store_many(data, bulk)
         timings["documents"] += time.perf_counter() - started
         created += len(batch)
         if created % (batch_size * 20) == 0 or created == count:
             indexing = timings["backend"] + timings["documents"]
             log(f"  {created} documents; indexing {created / indexing:.0f} docs/s so far")
+    started = time.perf_counter()
+    bulk.close()  # the last commit, and merges finished
+    timings["documents"] += time.perf_counter() - started
     Page.objects.filter(pk=section.pk).update(numchild=count)
     # Planner statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) keep them on
     # a running site; without them both planners guess badly after a bulk load.

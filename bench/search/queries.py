@@ -1,4 +1,5 @@
-"""The 50 fixed queries, their timing, and the size of the index."""
+"""The 52 fixed queries (the first 50 since issue 12, two with two facets since issue 19),
+their timing, and the size of the indexes."""
 
 import statistics
 import time
@@ -6,8 +7,8 @@ from collections.abc import Callable
 
 from django.db import connection
 
-from ..engines import NEWEST, RELEVANCE, Filters, get_engine
-from ..query import parse
+from portal.search.engines import NEWEST, RELEVANCE, Filters, get_engine
+from portal.search.query import parse
 
 QUERIES: list[tuple[str, str, dict]] = [
     # (category, query, options: filters and sort)
@@ -68,12 +69,15 @@ QUERIES: list[tuple[str, str, dict]] = [
     ("sorted by date", "trafficking", {"sort": NEWEST}),
     ("sorted by date", "bondage", {"sort": NEWEST}),
     ("page 5", "labour", {"page": 5}),
+    # Added with the embedded engine (issue 19): two facets at once.
+    ("two facets", "labour", {"country": "th", "topic": "fishing"}),
+    ("two facets", "ການຄ້າມະນຸດ", {"language": "lo", "year": 2015}),
 ]
-assert len(QUERIES) == 50, len(QUERIES)
+assert len(QUERIES) == 52, len(QUERIES)
 
 
 def index_size() -> dict[str, int]:
-    """Bytes used by the full-text index and by the search documents."""
+    """Bytes used by the full-text indexes and by the search documents."""
     tables = {
         "full-text index (Wagtail backend)": ["wagtailsearch_indexentry%"],
         "search documents, facets, vocabulary": ["portal_search_%"],
@@ -99,14 +103,22 @@ def index_size() -> dict[str, int]:
                     )
                 total += int(cursor.fetchone()[0])
             sizes[label] = total
+    from portal.search import fulltext
+
+    directory = fulltext.index_dir()
+    if directory.exists():
+        sizes["embedded index (tantivy)"] = sum(
+            f.stat().st_size for f in directory.iterdir() if f.is_file()
+        )
     return sizes
 
 
 def run_queries(repeats: int, log: Callable[[str], None]) -> list[dict]:
-    """Run the 50 queries (after one warm-up pass); per query, every latency in ms."""
+    """Run the queries (after one warm-up pass) on the engine of the settings; per query, every
+    latency in ms, the total and the first result ids (to compare engines and databases)."""
     from django.test import RequestFactory
 
-    from ..views import RESULTS_PER_PAGE, _results
+    from portal.search.views import RESULTS_PER_PAGE, _results
 
     engine = get_engine()
     request = RequestFactory().get("/search/")
@@ -134,6 +146,8 @@ def run_queries(repeats: int, log: Callable[[str], None]) -> list[dict]:
                         "options": options,
                         "ms": [],
                         "total": outcome.total,
+                        "approximate": outcome.approximate,
+                        "top": [hit.page_id for hit in outcome.hits[:5]],
                     }
                 )
             else:
