@@ -75,7 +75,7 @@ bench-readpath: demo
 	$(BIN)/python -m bench.readpath
 
 bench-search: install
-	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python -m bench.search
 # Extract the interface strings into portal/locale/*/LC_MESSAGES/django.po (keeps translations).
 # Django's makemessages reads Django templates correctly but calls GNU gettext's xgettext.
 messages: install

@@ -1,6 +1,6 @@
 """Build the synthetic benchmark corpus in the current (benchmark!) database and measure.
 
-Run through `make bench-search` (scripts/bench_search.py), which points DATABASE_URL at a
+Run through `make bench-search` (python -m bench.search), which points DATABASE_URL at a
 separate benchmark database. Refuses to run against a database that has other content.
 """
 
