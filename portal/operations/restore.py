@@ -153,11 +153,16 @@ def restore_media(unpacked: Path, root: Path) -> int:
 
 
 def rebuild_derived(stdout) -> list[str]:
-    """The search index and (when that app is installed) the mirror are rebuilt from the
-    restored content rather than trusted from the archive."""
+    """The search indexes and (when that app is installed) the mirror are rebuilt from the
+    restored content rather than trusted from the archive: Wagtail's own index (the admin's
+    search), then the site search's documents and its embedded index, which lives outside the
+    database and so is not in the archive at all."""
     done = []
     call_command("update_index", verbosity=0, stdout=stdout)
     done.append("update_index")
+    if "rebuild_search" in get_commands():
+        call_command("rebuild_search", "--no-progress", stdout=stdout)
+        done.append("rebuild_search")
     if "rebuild_mirror" in get_commands():
         call_command("rebuild_mirror", stdout=stdout)
         done.append("rebuild_mirror")

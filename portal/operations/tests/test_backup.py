@@ -136,7 +136,7 @@ def test_the_demo_site_comes_back_whole_in_a_fresh_database(
         },
     )
     assert restored.returncode == 0, restored.stderr
-    assert "Rebuilt: update_index" in restored.stdout
+    assert "Rebuilt: update_index, rebuild_search" in restored.stdout
 
     # Every media file, byte for byte.
     source_media = Path(settings.MEDIA_ROOT)
