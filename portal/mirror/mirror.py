@@ -99,7 +99,15 @@ class Mirror:
         budget = None if follow_links else NEW_LINKS_PER_UPDATE
         queue = deque(dict.fromkeys(urls))
         seen = set(queue)
-        known = set(MirroredUrl.objects.values_list("url", flat=True)) if follow else set()
+        # An update leaves addresses already mirrored to their own updates; a rebuild follows
+        # every link, or what only links reach (topics, regions, downloads) would count as not
+        # reached and be removed by the second rebuild.
+        rebuilding = bool(follow_links)
+        known = (
+            set(MirroredUrl.objects.values_list("url", flat=True))
+            if follow and not rebuilding
+            else set()
+        )
         while queue:
             url = queue.popleft()
             found = self.refresh_one(url, result)

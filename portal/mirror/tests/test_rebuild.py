@@ -52,3 +52,18 @@ def test_rebuild_of_some_addresses_only(demo_site, mirror_root):
     call_command("rebuild_mirror", "--no-progress", "--url", "/about-us/", stdout=io.StringIO())
     assert "<h1>About Us</h1>" in read(mirror_root, "about-us/index.html")
     assert list(MirroredUrl.objects.values_list("url", flat=True)) == ["/about-us/"]
+
+
+def test_a_second_rebuild_keeps_what_only_links_reach(demo_site, mirror_root, monkeypatch):
+    """The everything-about page is in no seed: the profile links to it. A rebuild must follow
+    that link even when the address is already recorded, or rebuilding twice removes it."""
+    from portal.mirror import mirror as mirror_module
+
+    profile, linked = "/countries/la/", "/countries/la/everything/"
+    monkeypatch.setattr(mirror_module.addresses, "seed_urls", lambda site=None: [profile])
+    allowed = {profile, linked}
+    monkeypatch.setattr(mirror_module.addresses, "is_mirrorable", lambda url: url in allowed)
+    for _ in range(2):
+        call_command("rebuild_mirror", "--no-progress", stdout=io.StringIO())
+        assert MirroredUrl.objects.get(url=linked).status == MirroredUrl.Status.WRITTEN
+        assert read(mirror_root, "countries/la/everything/index.html")
